@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { getSecrets } from '../src/utils/secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  proxy: env.bool('IS_PROXIED', false),
+  app: {
+    keys: getSecrets().APP_KEYS.split(','),
+  },
+});
+
+export default config;
