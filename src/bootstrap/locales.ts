@@ -1,0 +1,33 @@
+import type { Core } from '@strapi/strapi';
+
+/** French is the default locale, English is available. */
+export const DEFAULT_LOCALE = 'fr';
+export const LOCALES = [
+  { code: 'fr', name: 'French (fr)' },
+  { code: 'en', name: 'English (en)' },
+] as const;
+
+interface LocalesService {
+  findByCode(code: string): Promise<{ id: number; code: string } | null>;
+  create(locale: { code: string; name: string }): Promise<unknown>;
+  getDefaultLocale(): Promise<string | undefined>;
+  setDefaultLocale(params: { code: string }): Promise<unknown>;
+}
+
+/**
+ * Creates the missing locales and makes French the default. Idempotent; deletes nothing, so a
+ * locale that staff add in the admin stays.
+ */
+export const ensureLocales = async (strapi: Core.Strapi): Promise<void> => {
+  const locales = strapi.plugin('i18n').service('locales') as unknown as LocalesService;
+  for (const locale of LOCALES) {
+    if (!(await locales.findByCode(locale.code))) {
+      await locales.create({ ...locale });
+      strapi.log.info(`[locales] created ${locale.code}`);
+    }
+  }
+  if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) {
+    await locales.setDefaultLocale({ code: DEFAULT_LOCALE });
+    strapi.log.info(`[locales] default locale set to ${DEFAULT_LOCALE}`);
+  }
+};
