@@ -23,6 +23,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       promoteEE: false,
     },
     autoOpen: env.bool('ADMIN_AUTO_OPEN', false),
+    serveAdminPanel: env.bool('SERVE_ADMIN', true),
   };
 };
 

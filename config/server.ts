@@ -6,6 +6,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   proxy: env.bool('IS_PROXIED', false),
+  logger: {
+    updates: { enabled: false },
+  },
   app: {
     keys: getSecrets().APP_KEYS.split(','),
   },

@@ -1,0 +1,98 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+/** One problem with one field, in Strapi's ValidationError shape. */
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export type DocumentData = Record<string, unknown>;
+export type Validator = (data: DocumentData) => FieldError[];
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * A date of known precision: "2010", "2011-05" or "2011-05-14" (ISO 8601 reduced precision).
+ * The source text often gives only a year or a month, and the model does not invent a day.
+ * Returns null when the value is not such a date on the calendar.
+ */
+export const parsePartialDate = (value: string): { year: number; month?: number; day?: number } | null => {
+  const match = PARTIAL_DATE.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? undefined : Number(match[2]);
+  const day = match[3] === undefined ? undefined : Number(match[3]);
+  if (month !== undefined && (month < 1 || month > 12)) return null;
+  if (day !== undefined && month !== undefined) {
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > daysInMonth) return null;
+  }
+  return { year, month, day };
+};
+
+/**
+ * Whether `end` is before `start`, compared at the precision both share: "2011" is not before
+ * "2011-05" (the end may be any day of 2011), "2010-12" is before "2011".
+ */
+export const isBefore = (end: string, start: string): boolean => {
+  const length = Math.min(end.length, start.length);
+  return end.slice(0, length) < start.slice(0, length);
+};
+
+const isPresent = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** Checks partial-date fields on the calendar. */
+export const partialDateErrors = (data: DocumentData, fields: string[]): FieldError[] =>
+  fields
+    .filter((field) => isPresent(data[field]) && parsePartialDate(data[field] as string) === null)
+    .map((field) => ({
+      path: [field],
+      message: `${field} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD`,
+    }));
+
+/** Checks `startDate` and `endDate`: each a real partial date, the end not before the start. */
+export const dateRangeErrors = (data: DocumentData): FieldError[] => {
+  const problems = partialDateErrors(data, ['startDate', 'endDate']);
+  const { startDate, endDate } = data;
+  if (problems.length === 0 && isPresent(startDate) && isPresent(endDate) && isBefore(endDate, startDate)) {
+    problems.push({ path: ['endDate'], message: 'endDate must not be before startDate' });
+  }
+  return problems;
+};
+
+/** Throws Strapi's ValidationError (a 400 naming each field) when there is any problem. */
+export const throwIfInvalid = (problems: FieldError[]): void => {
+  if (problems.length === 0) return;
+  const message = problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`;
+  throw new errors.ValidationError(message, {
+    errors: problems.map((problem) => ({ ...problem, name: 'ValidationError' })),
+  });
+};
+
+/**
+ * Registers a Document Service middleware that runs `validate` before every create and update of
+ * one content type, whatever the entry path (REST, admin panel, seed, code). On update the
+ * stored draft is merged under the incoming data, so that a cross-field rule (end after start)
+ * holds when only one of the fields changes.
+ */
+export const registerDocumentValidation = (strapi: Core.Strapi, uid: UID.ContentType, validate: Validator): void => {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== uid) return next();
+    if (context.action !== 'create' && context.action !== 'update') return next();
+
+    const params = context.params as { data?: DocumentData; documentId?: string; locale?: string };
+    const incoming = params.data ?? {};
+    let merged: DocumentData = incoming;
+    if (context.action === 'update' && params.documentId) {
+      const current = (await strapi.documents(uid).findOne({
+        documentId: params.documentId,
+        locale: params.locale,
+        status: 'draft',
+      } as never)) as DocumentData | null;
+      merged = { ...(current ?? {}), ...incoming };
+    }
+    throwIfInvalid(validate(merged));
+    return next();
+  });
+};
