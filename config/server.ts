@@ -8,6 +8,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   proxy: env.bool('IS_PROXIED', false),
   logger: {
     updates: { enabled: false },
+    config: { level: env('LOG_LEVEL', 'http') },
   },
   app: {
     keys: getSecrets().APP_KEYS.split(','),

@@ -11,7 +11,8 @@ const main = async (): Promise<void> => {
   const appDir = process.cwd();
   const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
-    const report = await runSeed(app);
+    const directory = process.env.SEED_DIR ? path.resolve(process.env.SEED_DIR) : undefined;
+    const report = await runSeed(app, directory);
     app.log.info(`[seed] ${report.created} created, ${report.kept} already there`);
   } finally {
     await app.destroy();

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { runNode } from '../helpers/run-node';
+
+/** Loads the compiled application the way `strapi start` does, in a child process. */
+const BOOT = `
+const { createStrapi } = require('@strapi/strapi');
+createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
+  .load()
+  .then(async (app) => { console.log('BOOTED'); await app.destroy(); process.exit(0); })
+  .catch((error) => { console.error(String(error && error.message)); process.exit(1); });
+`;
+
+const SECRETS = {
+  APP_KEYS: 'k1-0123456789abcdef,k2-0123456789abcdef',
+  API_TOKEN_SALT: 'salt-0123456789abcdef',
+  ADMIN_JWT_SECRET: 'admin-0123456789abcdef',
+  TRANSFER_TOKEN_SALT: 'transfer-0123456789abcdef',
+  JWT_SECRET: 'jwt-0123456789abcdef',
+  ENCRYPTION_KEY: 'encryption-0123456789abcdef',
+};
+
+describe('secrets in production', () => {
+  it('the server refuses to start with a missing or placeholder secret, and names each one', async () => {
+    const run = await runNode(['-e', BOOT], {
+      NODE_ENV: 'production',
+      ...SECRETS,
+      APP_KEYS: 'replace-me,replace-me-too',
+      JWT_SECRET: '',
+      ENCRYPTION_KEY: undefined,
+      DATABASE_FILENAME: path.join('.tmp', 'never-created.db'),
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).not.toContain('BOOTED');
+    const output = run.stdout + run.stderr;
+    expect(output).toContain('APP_KEYS is a placeholder');
+    expect(output).toContain('JWT_SECRET is missing');
+    expect(output).toContain('ENCRYPTION_KEY is missing');
+  });
+});

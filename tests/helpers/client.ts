@@ -1,0 +1,69 @@
+import request from 'supertest';
+import type { Response } from 'supertest';
+
+/** The running Strapi, booted once for the run by the global setup. */
+export const baseUrl = (): string => {
+  const url = process.env.TEST_BASE_URL;
+  if (!url) throw new Error('TEST_BASE_URL is not set: run the tests through jest (global setup).');
+  return url;
+};
+
+/** An HTTP client with no credentials: what anyone on the Internet can do. */
+export const anonymous = () => request(baseUrl());
+
+const fullAccessToken = (): string => {
+  const token = process.env.TEST_FULL_ACCESS_TOKEN;
+  if (!token) throw new Error('TEST_FULL_ACCESS_TOKEN is not set.');
+  return token;
+};
+
+/** A trusted integration holding a full-access API token. */
+export const trusted = {
+  get: (path: string) => request(baseUrl()).get(path).set('Authorization', `Bearer ${fullAccessToken()}`),
+  post: (path: string, body: unknown) =>
+    request(baseUrl()).post(path).set('Authorization', `Bearer ${fullAccessToken()}`).send(body as object),
+  put: (path: string, body: unknown) =>
+    request(baseUrl()).put(path).set('Authorization', `Bearer ${fullAccessToken()}`).send(body as object),
+  delete: (path: string) => request(baseUrl()).delete(path).set('Authorization', `Bearer ${fullAccessToken()}`),
+};
+
+export interface Entry {
+  id: number;
+  documentId: string;
+  [field: string]: unknown;
+}
+
+/** The `data` of a JSON:API-like Strapi answer, typed loosely for assertions. */
+export const dataOf = <T = Entry>(response: Response): T => (response.body as { data: T }).data;
+
+export interface StrapiError {
+  status: number;
+  name: string;
+  message: string;
+  details: { errors?: Array<{ path: string[]; message: string }>; path?: string; key?: string; source?: string };
+}
+
+export const errorOf = (response: Response): StrapiError => (response.body as { error: StrapiError }).error;
+
+/** Every path named by a ValidationError, joined with dots ("endDate", "members.0"). */
+export const errorPaths = (response: Response): string[] =>
+  (errorOf(response).details.errors ?? []).map((error) => error.path.join('.'));
+
+/** Counts every entry of a type, drafts included, through the trusted client. */
+export const countAll = async (plural: string, status: 'draft' | 'published' = 'draft'): Promise<number> => {
+  const response = await trusted.get(`/api/${plural}?status=${status}&pagination[pageSize]=1`);
+  if (response.status !== 200) throw new Error(`count ${plural}: HTTP ${response.status}`);
+  return (response.body as { meta: { pagination: { total: number } } }).meta.pagination.total;
+};
+
+/** Logs in to the admin panel API as a super admin (registering the first admin if needed). */
+export const adminToken = async (): Promise<string> => {
+  const credentials = { email: 'staff@example.org', password: 'Staff-Passw0rd!' };
+  const login = await request(baseUrl()).post('/admin/login').send(credentials);
+  if (login.status === 200) return (login.body as { data: { token: string } }).data.token;
+  const registered = await request(baseUrl())
+    .post('/admin/register-admin')
+    .send({ ...credentials, firstname: 'Staff', lastname: 'Mission' });
+  if (registered.status !== 200) throw new Error(`admin registration failed: HTTP ${registered.status}`);
+  return (registered.body as { data: { token: string } }).data.token;
+};

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+
+/** Which database a test run uses: `TEST_DATABASE=postgres` or the SQLite default. */
+export type TestDatabaseClient = 'sqlite' | 'postgres';
+
+export interface TestDatabase {
+  client: TestDatabaseClient;
+  /** The environment that points Strapi at this database. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+const adminUrl = (): string => process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+/**
+ * Creates a fresh, empty database for one test run: a new SQLite file under `.tmp/`, or a new
+ * PostgreSQL database. `drop()` deletes it.
+ */
+export const createTestDatabase = async (client: TestDatabaseClient): Promise<TestDatabase> => {
+  const suffix = `${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
+
+  if (client === 'postgres') {
+    const name = `ri_test_${suffix}`;
+    const url = new URL(adminUrl());
+    await withAdminClient((admin) => admin.query(`CREATE DATABASE "${name}"`));
+    return {
+      client,
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: url.hostname,
+        DATABASE_PORT: url.port || '5432',
+        DATABASE_NAME: name,
+        DATABASE_USERNAME: decodeURIComponent(url.username || 'postgres'),
+        DATABASE_PASSWORD: decodeURIComponent(url.password),
+      },
+      drop: () =>
+        withAdminClient(async (admin) => {
+          await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        }),
+    };
+  }
+
+  const filename = path.join('.tmp', `test-${suffix}.db`);
+  fs.mkdirSync('.tmp', { recursive: true });
+  return {
+    client,
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
+    drop: async () => {
+      for (const file of [filename, `${filename}-wal`, `${filename}-shm`, `${filename}-journal`]) {
+        fs.rmSync(file, { force: true });
+      }
+    },
+  };
+};

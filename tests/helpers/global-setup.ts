@@ -1,0 +1,62 @@
+/**
+ * Boots one real Strapi for the whole run, on a fresh database, listening on a free loopback
+ * port. Tests reach it only through HTTP (`TEST_BASE_URL`), like any client.
+ */
+import type { Core } from '@strapi/strapi';
+import { compileStrapi, createStrapi } from '@strapi/strapi';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
+
+export interface RunState {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+}
+
+declare global {
+  // Shared between global setup and teardown (same process).
+  var __RUN__: RunState | undefined;
+}
+
+interface ApiTokenService {
+  create(attributes: { name: string; type: string; lifespan: null; description: string }): Promise<{
+    accessKey: string;
+  }>;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const client = (process.env.TEST_DATABASE ?? 'sqlite') as TestDatabaseClient;
+  if (client !== 'sqlite' && client !== 'postgres') {
+    throw new Error(`TEST_DATABASE must be "sqlite" or "postgres", not "${String(client)}"`);
+  }
+  const database = await createTestDatabase(client);
+
+  Object.assign(process.env, database.env, {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SEED_ON_START: 'true',
+    SERVE_ADMIN: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  });
+
+  const started = Date.now();
+  const appContext = await compileStrapi();
+  const strapi = await createStrapi(appContext).load();
+  await strapi.listen();
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+  // A trusted client (the role a staff integration would have): full-access API token.
+  const tokens = strapi.service('admin::api-token') as unknown as ApiTokenService;
+  const token = await tokens.create({
+    name: 'tests full access',
+    description: 'Created by the test harness',
+    type: 'full-access',
+    lifespan: null,
+  });
+
+  process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
+  process.env.TEST_FULL_ACCESS_TOKEN = token.accessKey;
+  globalThis.__RUN__ = { strapi, database };
+  console.log(`\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`);
+}

@@ -1,0 +1,6 @@
+export default async function globalTeardown(): Promise<void> {
+  const run = globalThis.__RUN__;
+  if (!run) return;
+  await run.strapi.destroy();
+  await run.database.drop();
+}

@@ -1,0 +1,24 @@
+import { assertProductionSecrets, secretProblem } from '../../src/utils/secrets';
+
+describe('production secrets', () => {
+  it.each([
+    [undefined, 'JWT_SECRET is missing'],
+    ['', 'JWT_SECRET is missing'],
+    ['replace-me', 'JWT_SECRET is a placeholder'],
+    ['toBeModified1234567890', 'JWT_SECRET is a placeholder'],
+    ['short', 'JWT_SECRET is shorter than 16 characters'],
+  ])('JWT_SECRET=%j is refused: %s', (value, problem) => {
+    expect(secretProblem('JWT_SECRET', value)).toBe(problem);
+  });
+
+  it('every key of APP_KEYS is checked', () => {
+    expect(secretProblem('APP_KEYS', 'a-real-random-key-123,replace-me')).toBe('APP_KEYS is a placeholder');
+    expect(secretProblem('APP_KEYS', 'a-real-random-key-123,another-random-key-456')).toBeNull();
+  });
+
+  it('one error names every problem at once', () => {
+    expect(() => assertProductionSecrets({ APP_KEYS: 'a-real-random-key-123' })).toThrow(
+      /API_TOKEN_SALT is missing; ADMIN_JWT_SECRET is missing; TRANSFER_TOKEN_SALT is missing; JWT_SECRET is missing; ENCRYPTION_KEY is missing/,
+    );
+  });
+});
