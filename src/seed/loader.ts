@@ -80,7 +80,10 @@ const hasDraftAndPublish = (strapi: Core.Strapi, uid: UID.ContentType): boolean 
  * any state) is kept as it is: the seed never overwrites what staff edited, and running it twice
  * creates nothing the second time. Everything runs in one transaction: a failure writes nothing.
  */
-export const runSeed = async (strapi: Core.Strapi, directory = seedDirectory(strapi)): Promise<SeedReport> => {
+export const runSeed = async (
+  strapi: Core.Strapi,
+  directory = seedDirectory(strapi),
+): Promise<SeedReport> => {
   const files = readSeedFiles(directory);
   const report: SeedReport = { created: 0, kept: 0 };
 
@@ -129,7 +132,7 @@ export const runSeed = async (strapi: Core.Strapi, directory = seedDirectory(str
  */
 export const seedIfEmpty = async (strapi: Core.Strapi): Promise<void> => {
   const nodeEnv = process.env.NODE_ENV ?? 'development';
-  const wanted = (process.env.SEED_ON_START ?? String(nodeEnv === 'development')) === 'true';
+  const wanted = (process.env.SEED_ON_START || String(nodeEnv === 'development')) === 'true';
   if (!wanted) return;
   const countries = await strapi.db.query('api::country.country').count();
   const partnerships = await strapi.db.query('api::partnership.partnership').count();

@@ -69,7 +69,8 @@ const developmentSecrets = (source: NodeJS.ProcessEnv, appRoot: string, persist:
   const secrets = {} as Secrets;
   for (const name of SECRET_NAMES) {
     const fromEnv = source[name];
-    if (fromEnv !== undefined && fromEnv.trim() !== '') {
+    // A value copied from .env.example (a placeholder) counts as missing here.
+    if (fromEnv !== undefined && secretProblem(name, fromEnv) === null) {
       secrets[name] = fromEnv;
     } else {
       const known = stored[name];

@@ -76,7 +76,11 @@ export const throwIfInvalid = (problems: FieldError[]): void => {
  * stored draft is merged under the incoming data, so that a cross-field rule (end after start)
  * holds when only one of the fields changes.
  */
-export const registerDocumentValidation = (strapi: Core.Strapi, uid: UID.ContentType, validate: Validator): void => {
+export const registerDocumentValidation = (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  validate: Validator,
+): void => {
   strapi.documents.use(async (context, next) => {
     if (context.uid !== uid) return next();
     if (context.action !== 'create' && context.action !== 'update') return next();

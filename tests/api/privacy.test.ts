@@ -1,13 +1,34 @@
 import request from 'supertest';
-import { adminToken, anonymous, baseUrl, countAll, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
+import {
+  adminToken,
+  anonymous,
+  baseUrl,
+  countAll,
+  dataOf,
+  errorOf,
+  trusted,
+  type Entry,
+} from '../helpers/client';
 
-const PRIVATE_VALUES = ['secret-contact@example.org', '+33 1 23 45 67 89', 'Commentaire interne du personnel'];
+const PRIVATE_VALUES = [
+  'secret-contact@example.org',
+  '+33 1 23 45 67 89',
+  'Commentaire interne du personnel',
+];
 
 /** Fails if any private value appears anywhere in a response body. */
 const expectNoPrivateValue = (body: unknown): void => {
   const text = JSON.stringify(body);
   for (const value of PRIVATE_VALUES) expect(text).not.toContain(value);
-  for (const key of ['"email"', '"phone"', '"reviewState"', '"reviewComment"', '"ownerAssociation"', '"createdBy"', '"updatedBy"']) {
+  for (const key of [
+    '"email"',
+    '"phone"',
+    '"reviewState"',
+    '"reviewComment"',
+    '"ownerAssociation"',
+    '"createdBy"',
+    '"updatedBy"',
+  ]) {
     expect(text).not.toContain(key);
   }
 };
@@ -40,7 +61,12 @@ describe('drafts and private fields never leave the server without credentials',
     association = dataOf(created);
 
     const draft = await trusted.post('/api/partnerships?status=draft', {
-      data: { title: 'Partenariat brouillon', slug: 'test-partenariat-brouillon', partnerName: 'Secret', country: gabonId },
+      data: {
+        title: 'Partenariat brouillon',
+        slug: 'test-partenariat-brouillon',
+        partnerName: 'Secret',
+        country: gabonId,
+      },
     });
     expect(draft.status).toBe(201);
     draftPartnership = dataOf(draft);
@@ -73,7 +99,9 @@ describe('drafts and private fields never leave the server without credentials',
       .set('Authorization', `Bearer ${token}`);
     expect(response.status).toBe(200);
     expect(dataOf(response)).toMatchObject({ email: PRIVATE_VALUES[0], phone: PRIVATE_VALUES[1] });
-    const drafts = await trusted.get('/api/partnerships?status=draft&filters[slug][$eq]=test-partenariat-brouillon');
+    const drafts = await trusted.get(
+      '/api/partnerships?status=draft&filters[slug][$eq]=test-partenariat-brouillon',
+    );
     expect(dataOf<Entry[]>(drafts)).toHaveLength(1);
   });
 
@@ -111,7 +139,12 @@ describe('drafts and private fields never leave the server without credentials',
   });
 
   it('a draft is absent from the public list, even when the client asks for drafts', async () => {
-    for (const query of ['', '?status=draft', '?status=published', '?publicationFilter=never-published&status=draft']) {
+    for (const query of [
+      '',
+      '?status=draft',
+      '?status=published',
+      '?publicationFilter=never-published&status=draft',
+    ]) {
       const response = await anonymous().get(`/api/partnerships${query}`);
       expect(response.status).toBeLessThan(500);
       if (response.status === 200) {
@@ -123,11 +156,15 @@ describe('drafts and private fields never leave the server without credentials',
 
   it('a draft is a 404 by documentId, even with ?status=draft', async () => {
     expect((await anonymous().get(`/api/partnerships/${draftPartnership.documentId}`)).status).toBe(404);
-    expect((await anonymous().get(`/api/partnerships/${draftPartnership.documentId}?status=draft`)).status).toBe(404);
+    expect(
+      (await anonymous().get(`/api/partnerships/${draftPartnership.documentId}?status=draft`)).status,
+    ).toBe(404);
   });
 
   it('a draft cannot be found by filtering on its slug', async () => {
-    const response = await anonymous().get('/api/partnerships?status=draft&filters[slug][$eq]=test-partenariat-brouillon');
+    const response = await anonymous().get(
+      '/api/partnerships?status=draft&filters[slug][$eq]=test-partenariat-brouillon',
+    );
     expect(dataOf<Entry[]>(response)).toEqual([]);
   });
 
@@ -142,7 +179,9 @@ describe('drafts and private fields never leave the server without credentials',
 
   it('the unpublished changes of a published entry stay private', async () => {
     const id = await docIdOf('partnerships', 'norvege-jeunesse');
-    const edit = await trusted.put(`/api/partnerships/${id}?status=draft`, { data: { summary: 'Brouillon non relu' } });
+    const edit = await trusted.put(`/api/partnerships/${id}?status=draft`, {
+      data: { summary: 'Brouillon non relu' },
+    });
     expect(edit.status).toBe(200);
     try {
       for (const query of ['', '?status=draft']) {
@@ -154,7 +193,7 @@ describe('drafts and private fields never leave the server without credentials',
       expect(dataOf(draft).summary).toBe('Brouillon non relu');
     } finally {
       await trusted.put(`/api/partnerships/${id}?status=draft`, {
-        data: { summary: "Des liens ont été établis avec la Norvège sur des thématiques jeunesse." },
+        data: { summary: 'Des liens ont été établis avec la Norvège sur des thématiques jeunesse.' },
       });
     }
   });
@@ -166,11 +205,14 @@ describe('drafts and private fields never leave the server without credentials',
     expect(await countAll('partnerships', 'draft')).toBeGreaterThan(publicTotal);
   });
 
-  it.each(['/api/users', '/api/users/me', '/api/users-permissions/roles', '/api/upload/files', '/api/i18n/locales'])(
-    'GET %s is refused to the public',
-    async (path) => {
-      const response = await anonymous().get(path);
-      expect([401, 403]).toContain(response.status);
-    },
-  );
+  it.each([
+    '/api/users',
+    '/api/users/me',
+    '/api/users-permissions/roles',
+    '/api/upload/files',
+    '/api/i18n/locales',
+  ])('GET %s is refused to the public', async (path) => {
+    const response = await anonymous().get(path);
+    expect([401, 403]).toContain(response.status);
+  });
 });

@@ -34,7 +34,9 @@ const related = (entry: Entry, attribute: string): Entry[] => {
 
 /** Published entries of a type with one relation populated, as the public sees them. */
 const listWith = async (plural: string, attribute: string): Promise<Entry[]> => {
-  const response = await anonymous().get(`/api/${plural}?populate[${attribute}]=true&pagination[pageSize]=100`);
+  const response = await anonymous().get(
+    `/api/${plural}?populate[${attribute}]=true&pagination[pageSize]=100`,
+  );
   expect(response.status).toBe(200);
   return dataOf<Entry[]>(response);
 };

@@ -5,7 +5,15 @@ import { anonymous, countAll, dataOf, trusted, type Entry } from '../helpers/cli
 import { runNode } from '../helpers/run-node';
 
 const SEED_SCRIPT = path.join('dist', 'database', 'seed.js');
-const TYPES = ['countries', 'themes', 'schools', 'partnerships', 'delegations', 'actions', 'school-exchanges'];
+const TYPES = [
+  'countries',
+  'themes',
+  'schools',
+  'partnerships',
+  'delegations',
+  'actions',
+  'school-exchanges',
+];
 
 const countEverything = async (): Promise<Record<string, number>> => {
   const counts: Record<string, number> = {};
@@ -15,7 +23,9 @@ const countEverything = async (): Promise<Record<string, number>> => {
 
 describe('npm run seed', () => {
   it('run again on a seeded database creates no duplicate and keeps what staff edited', async () => {
-    const partnership = dataOf<Entry[]>(await anonymous().get('/api/partnerships?filters[slug][$eq]=quebec-education'))[0];
+    const partnership = dataOf<Entry[]>(
+      await anonymous().get('/api/partnerships?filters[slug][$eq]=quebec-education'),
+    )[0];
     const edited = await trusted.put(`/api/partnerships/${partnership.documentId}`, {
       data: { summary: 'Résumé réécrit par le personnel de la Mission.' },
     });
@@ -37,7 +47,11 @@ describe('npm run seed', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-'));
     fs.writeFileSync(
       path.join(directory, '01-themes.json'),
-      JSON.stringify({ uid: 'api::theme.theme', key: 'slug', entries: [{ name: 'Thème valide', slug: 'test-theme-valide' }] }),
+      JSON.stringify({
+        uid: 'api::theme.theme',
+        key: 'slug',
+        entries: [{ name: 'Thème valide', slug: 'test-theme-valide' }],
+      }),
     );
     fs.writeFileSync(
       path.join(directory, '02-partnerships.json'),

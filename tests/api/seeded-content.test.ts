@@ -1,14 +1,17 @@
 import { anonymous, dataOf, type Entry } from '../helpers/client';
 
 const bySlug = async (plural: string, slug: string, populate = '*'): Promise<Entry> => {
-  const response = await anonymous().get(`/api/${plural}?filters[slug][$eq]=${encodeURIComponent(slug)}&populate=${populate}`);
+  const response = await anonymous().get(
+    `/api/${plural}?filters[slug][$eq]=${encodeURIComponent(slug)}&populate=${populate}`,
+  );
   expect(response.status).toBe(200);
   const entries = dataOf<Entry[]>(response);
   expect(entries).toHaveLength(1);
   return entries[0];
 };
 
-const slugs = (value: unknown): string[] => ((value as Entry[] | null) ?? []).map((entry) => entry.slug as string).sort();
+const slugs = (value: unknown): string[] =>
+  ((value as Entry[] | null) ?? []).map((entry) => entry.slug as string).sort();
 const slugOf = (value: unknown): string | undefined => (value as Entry | null)?.slug as string | undefined;
 
 describe('the seed holds every fact of the source text', () => {
@@ -16,10 +19,17 @@ describe('the seed holds every fact of the source text', () => {
     const response = await anonymous().get('/api/partnerships?populate=*');
     expect(response.status).toBe(200);
     const partnerships = dataOf<Entry[]>(response);
-    expect(partnerships.map((p) => p.slug).sort()).toEqual(['gabon-estuaire', 'norvege-jeunesse', 'quebec-education']);
+    expect(partnerships.map((p) => p.slug).sort()).toEqual([
+      'gabon-estuaire',
+      'norvege-jeunesse',
+      'quebec-education',
+    ]);
     const gabon = partnerships.find((p) => p.slug === 'gabon-estuaire') as Entry;
     expect(slugOf(gabon.country)).toBe('gabon');
-    expect(slugs(gabon.delegations)).toEqual(['delegation-gabon-2010', 'delegation-gabonaise-komo-mondah-2011']);
+    expect(slugs(gabon.delegations)).toEqual([
+      'delegation-gabon-2010',
+      'delegation-gabonaise-komo-mondah-2011',
+    ]);
     expect(slugs(gabon.actions)).toEqual(['echanges-culturels-gabon', 'materiel-socio-educatif-gabon']);
     expect(slugs(gabon.schoolExchanges)).toEqual([
       'correspondance-college-paul-fort-gabon',
@@ -43,12 +53,21 @@ describe('the seed holds every fact of the source text', () => {
     expect(gabon.partnerLevel).toBe('province-region');
     expect(gabon.partnershipKind).toBe('cooperation-agreement');
     expect(slugs(gabon.themes)).toEqual(
-      ['education', 'environnement', 'formation-des-jeunes', 'infrastructures', 'perfectionnement-professionnel', 'sante'].sort(),
+      [
+        'education',
+        'environnement',
+        'formation-des-jeunes',
+        'infrastructures',
+        'perfectionnement-professionnel',
+        'sante',
+      ].sort(),
     );
   });
 
   it('two outgoing delegations went to Québec and to Gabon in 2010', async () => {
-    const response = await anonymous().get('/api/delegations?filters[direction][$eq]=outgoing&populate=country');
+    const response = await anonymous().get(
+      '/api/delegations?filters[direction][$eq]=outgoing&populate=country',
+    );
     const outgoing = dataOf<Entry[]>(response);
     expect(outgoing).toHaveLength(2);
     expect(outgoing.every((d) => d.startDate === '2010')).toBe(true);
@@ -98,7 +117,10 @@ describe('the seed holds every fact of the source text', () => {
     expect(find('correspondance-ecole-paul-bert-gabon').exchangeType).toBe('correspondence');
     expect(slugOf(find('correspondance-college-paul-fort-gabon').school)).toBe('college-paul-fort');
     expect(slugOf(find('echanges-scolaires-ecole-jules-ferry').school)).toBe('ecole-jules-ferry');
-    expect(find('voyage-kristiansund')).toMatchObject({ partnerCity: 'Kristiansund', exchangeType: 'trip-abroad' });
+    expect(find('voyage-kristiansund')).toMatchObject({
+      partnerCity: 'Kristiansund',
+      exchangeType: 'trip-abroad',
+    });
     expect(slugOf(find('voyage-kristiansund').country)).toBe('norvege');
     expect(find('voyage-jackson-michigan').partnerCity).toBe('Jackson (Michigan)');
     expect(slugOf(find('voyage-jackson-michigan').country)).toBe('etats-unis');

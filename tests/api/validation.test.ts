@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { adminToken, anonymous, baseUrl, countAll, dataOf, errorOf, errorPaths, trusted, type Entry } from '../helpers/client';
+import {
+  adminToken,
+  anonymous,
+  baseUrl,
+  countAll,
+  dataOf,
+  errorOf,
+  errorPaths,
+  trusted,
+  type Entry,
+} from '../helpers/client';
 
 const docIdOf = async (plural: string, slug: string): Promise<string> => {
   const response = await anonymous().get(`/api/${plural}?filters[slug][$eq]=${slug}`);
@@ -7,7 +17,11 @@ const docIdOf = async (plural: string, slug: string): Promise<string> => {
 };
 
 /** POSTs through the trusted client and checks: 400 ValidationError naming `path`, nothing saved. */
-const expectRefusedCreate = async (plural: string, data: Record<string, unknown>, path: string): Promise<void> => {
+const expectRefusedCreate = async (
+  plural: string,
+  data: Record<string, unknown>,
+  path: string,
+): Promise<void> => {
   const before = await countAll(plural);
   const response = await trusted.post(`/api/${plural}`, { data });
   expect(response.status).toBe(400);
@@ -19,19 +33,47 @@ const expectRefusedCreate = async (plural: string, data: Record<string, unknown>
 describe('validation: bad input is a 400 naming the field, and nothing is saved', () => {
   it.each([
     ['partnerships', { slug: 'test-sans-titre', partnerName: 'x' }, 'title'],
-    ['partnerships', { title: 'x', slug: 'test-etat', partnerName: 'x', partnershipState: 'frozen' }, 'partnershipState'],
+    [
+      'partnerships',
+      { title: 'x', slug: 'test-etat', partnerName: 'x', partnershipState: 'frozen' },
+      'partnershipState',
+    ],
     ['partnerships', { title: 'x', slug: 'test-date', partnerName: 'x', startDate: '2011-13' }, 'startDate'],
-    ['partnerships', { title: 'x', slug: 'test-date-2', partnerName: 'x', startDate: '2011-02-30' }, 'startDate'],
-    ['partnerships', { title: 'x', slug: 'test-lieu', partnerName: 'x', location: { latitude: 95, longitude: 0 } }, 'location.latitude'],
+    [
+      'partnerships',
+      { title: 'x', slug: 'test-date-2', partnerName: 'x', startDate: '2011-02-30' },
+      'startDate',
+    ],
+    [
+      'partnerships',
+      { title: 'x', slug: 'test-lieu', partnerName: 'x', location: { latitude: 95, longitude: 0 } },
+      'location.latitude',
+    ],
     ['partnerships', { title: 'x', slug: 'quebec-education', partnerName: 'x' }, 'slug'],
     ['partnerships', { title: 'x', slug: 'pas un slug', partnerName: 'x' }, 'slug'],
     ['partnerships', { title: 'x'.repeat(201), slug: 'test-long', partnerName: 'x' }, 'title'],
     ['delegations', { title: 'x', slug: 'test-sens', direction: 'sideways' }, 'direction'],
-    ['delegations', { title: 'x', slug: 'test-dates', direction: 'incoming', startDate: '2011-05', endDate: '2010-12' }, 'endDate'],
-    ['delegations', { title: 'x', slug: 'test-membre', direction: 'incoming', members: [{ name: '', role: ' ' }] }, 'members.0'],
+    [
+      'delegations',
+      { title: 'x', slug: 'test-dates', direction: 'incoming', startDate: '2011-05', endDate: '2010-12' },
+      'endDate',
+    ],
+    [
+      'delegations',
+      { title: 'x', slug: 'test-membre', direction: 'incoming', members: [{ name: '', role: ' ' }] },
+      'members.0',
+    ],
     ['actions', { title: 'x', slug: 'test-type' }, 'actionType'],
-    ['actions', { title: 'x', slug: 'test-qte', actionType: 'event', quantity: { amount: -1, unit: 'tonne' } }, 'quantity.amount'],
-    ['actions', { title: 'x', slug: 'test-fin', actionType: 'event', startDate: '2012', endDate: '2011-06' }, 'endDate'],
+    [
+      'actions',
+      { title: 'x', slug: 'test-qte', actionType: 'event', quantity: { amount: -1, unit: 'tonne' } },
+      'quantity.amount',
+    ],
+    [
+      'actions',
+      { title: 'x', slug: 'test-fin', actionType: 'event', startDate: '2012', endDate: '2011-06' },
+      'endDate',
+    ],
     ['school-exchanges', { title: 'x', slug: 'test-annee', schoolYear: '2011-2013' }, 'schoolYear'],
     ['school-exchanges', { title: 'x', slug: 'test-eleves', pupilCount: -3 }, 'pupilCount'],
     ['countries', { name: 'Nowhere', slug: 'nowhere', isoCode: 'ZZ', continent: 'europe' }, 'isoCode'],
@@ -48,7 +90,13 @@ describe('validation: bad input is a 400 naming the field, and nothing is saved'
 
   it('an end date at the same year as a precise start date is accepted ("2011" covers "2011-05")', async () => {
     const response = await trusted.post('/api/delegations?status=draft', {
-      data: { title: 'Dates larges', slug: 'test-dates-larges', direction: 'incoming', startDate: '2011-05', endDate: '2011' },
+      data: {
+        title: 'Dates larges',
+        slug: 'test-dates-larges',
+        direction: 'incoming',
+        startDate: '2011-05',
+        endDate: '2011',
+      },
     });
     expect(response.status).toBe(201);
     await trusted.delete(`/api/delegations/${dataOf(response).documentId}`);
@@ -79,7 +127,13 @@ describe('validation: bad input is a 400 naming the field, and nothing is saved'
     const response = await request(baseUrl())
       .post(`/content-manager/collection-types/${uid}`)
       .set('Authorization', `Bearer ${token}`)
-      .send({ title: 'Admin', slug: 'test-admin', direction: 'incoming', startDate: '2011-05', endDate: '2010' });
+      .send({
+        title: 'Admin',
+        slug: 'test-admin',
+        direction: 'incoming',
+        startDate: '2011-05',
+        endDate: '2010',
+      });
     expect(response.status).toBe(400);
     expect(errorPaths(response)).toContain('endDate');
     expect(await countAll('delegations')).toBe(before);

@@ -21,10 +21,17 @@ const fullAccessToken = (): string => {
 export const trusted = {
   get: (path: string) => request(baseUrl()).get(path).set('Authorization', `Bearer ${fullAccessToken()}`),
   post: (path: string, body: unknown) =>
-    request(baseUrl()).post(path).set('Authorization', `Bearer ${fullAccessToken()}`).send(body as object),
+    request(baseUrl())
+      .post(path)
+      .set('Authorization', `Bearer ${fullAccessToken()}`)
+      .send(body as object),
   put: (path: string, body: unknown) =>
-    request(baseUrl()).put(path).set('Authorization', `Bearer ${fullAccessToken()}`).send(body as object),
-  delete: (path: string) => request(baseUrl()).delete(path).set('Authorization', `Bearer ${fullAccessToken()}`),
+    request(baseUrl())
+      .put(path)
+      .set('Authorization', `Bearer ${fullAccessToken()}`)
+      .send(body as object),
+  delete: (path: string) =>
+    request(baseUrl()).delete(path).set('Authorization', `Bearer ${fullAccessToken()}`),
 };
 
 export interface Entry {
@@ -40,7 +47,12 @@ export interface StrapiError {
   status: number;
   name: string;
   message: string;
-  details: { errors?: Array<{ path: string[]; message: string }>; path?: string; key?: string; source?: string };
+  details: {
+    errors?: Array<{ path: string[]; message: string }>;
+    path?: string;
+    key?: string;
+    source?: string;
+  };
 }
 
 export const errorOf = (response: Response): StrapiError => (response.body as { error: StrapiError }).error;

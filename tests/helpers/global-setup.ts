@@ -58,5 +58,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
   process.env.TEST_FULL_ACCESS_TOKEN = token.accessKey;
   globalThis.__RUN__ = { strapi, database };
-  console.log(`\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`);
+  console.log(
+    `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,
+  );
 }

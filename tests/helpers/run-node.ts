@@ -7,9 +7,16 @@ export interface NodeRun {
 }
 
 /** Runs a compiled script of the project in a child process, with extra environment. */
-export const runNode = (args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<NodeRun> =>
+export const runNode = (
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 120_000,
+): Promise<NodeRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -7,9 +7,12 @@ describe('partial dates', () => {
   it.each(['2010', '2011-05', '2011-05-14', '2012-02-29'])('%s is a date', (value) => {
     expect(parsePartialDate(value)).not.toBeNull();
   });
-  it.each(['2011-13', '2011-00', '2011-02-30', '2011-02-29', '11-05', '2011/05', '2011-5', ''])('%s is not', (value) => {
-    expect(parsePartialDate(value)).toBeNull();
-  });
+  it.each(['2011-13', '2011-00', '2011-02-30', '2011-02-29', '11-05', '2011/05', '2011-5', ''])(
+    '%s is not',
+    (value) => {
+      expect(parsePartialDate(value)).toBeNull();
+    },
+  );
   it('compares at the precision both dates share', () => {
     expect(isBefore('2011', '2011-05')).toBe(false);
     expect(isBefore('2011-04', '2011-05')).toBe(true);
@@ -35,6 +38,8 @@ describe('type rules', () => {
   });
   it('a delegation member needs a name or a role', () => {
     expect(validateDelegation({ members: [{ role: 'Présidente' }] })).toEqual([]);
-    expect(validateDelegation({ members: [{ role: 'Présidente' }, { name: null, role: '' }] })[0].path).toEqual(['members', '1']);
+    expect(
+      validateDelegation({ members: [{ role: 'Présidente' }, { name: null, role: '' }] })[0].path,
+    ).toEqual(['members', '1']);
   });
 });

@@ -5,9 +5,14 @@ export const validateDelegation = (data: DocumentData): FieldError[] => {
   const problems = dateRangeErrors(data);
   const members = Array.isArray(data.members) ? (data.members as Array<Record<string, unknown>>) : [];
   members.forEach((member, index) => {
-    const named = [member.name, member.role].some((value) => typeof value === 'string' && value.trim() !== '');
+    const named = [member.name, member.role].some(
+      (value) => typeof value === 'string' && value.trim() !== '',
+    );
     if (!named) {
-      problems.push({ path: ['members', String(index)], message: `members[${index}] needs a name or a role` });
+      problems.push({
+        path: ['members', String(index)],
+        message: `members[${index}] needs a name or a role`,
+      });
     }
   });
   return problems;

@@ -3,6 +3,8 @@ import { partialDateErrors, registerDocumentValidation } from '../../utils/valid
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    registerDocumentValidation(strapi, 'api::mission.mission', (data) => partialDateErrors(data, ['creationDate']));
+    registerDocumentValidation(strapi, 'api::mission.mission', (data) =>
+      partialDateErrors(data, ['creationDate']),
+    );
   },
 };

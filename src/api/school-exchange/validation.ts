@@ -7,7 +7,10 @@ export const validateSchoolExchange = (data: DocumentData): FieldError[] => {
   if (typeof schoolYear === 'string' && /^\d{4}-\d{4}$/.test(schoolYear)) {
     const [first, second] = schoolYear.split('-').map(Number);
     if (second !== first + 1) {
-      problems.push({ path: ['schoolYear'], message: 'schoolYear must span two consecutive years, e.g. 2011-2012' });
+      problems.push({
+        path: ['schoolYear'],
+        message: 'schoolYear must span two consecutive years, e.g. 2011-2012',
+      });
     }
   }
   return problems;
