@@ -9,6 +9,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   logger: {
     updates: { enabled: false },
     config: { level: env('LOG_LEVEL', 'http') },
+    startup: { enabled: env('NODE_ENV') !== 'test' },
   },
   app: {
     keys: getSecrets().APP_KEYS.split(','),
