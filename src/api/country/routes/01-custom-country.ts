@@ -1,0 +1,39 @@
+import { bySlugRoute, resolveByKey, type LookupOptions } from '../../../utils/by-slug';
+import { defaultPopulate, type PopulateTree } from '../../../utils/populate';
+import type { Core } from '@strapi/strapi';
+
+const UID = 'api::country.country';
+
+/** A country is named by its slug ("gabon") or its ISO code ("GA", any case). */
+const bySlugOrIsoCode: LookupOptions = {
+  label: 'slug or ISO code',
+  filters: (value) => ({ $or: [{ slug: { $eq: value } }, { isoCode: { $eq: value.toUpperCase() } }] }),
+};
+
+const byIsoCode: LookupOptions = {
+  label: 'ISO code',
+  filters: (value) => ({ isoCode: { $eq: value.toUpperCase() } }),
+};
+
+/** Everything linked to the country, each entry with its own direct relations. */
+const overviewPopulate = (strapi: Core.Strapi): PopulateTree =>
+  Object.fromEntries(
+    ['partnerships', 'delegations', 'actions', 'schoolExchanges', 'associations'].map((relation) => {
+      const attributes = strapi.getModel(UID).attributes as Record<string, { target?: string }>;
+      const target = attributes[relation].target as string;
+      return [relation, { populate: defaultPopulate(strapi, target) }];
+    }),
+  );
+
+export default {
+  type: 'content-api',
+  routes: [
+    bySlugRoute('countries', UID, bySlugOrIsoCode),
+    {
+      method: 'GET' as const,
+      path: '/countries/:isoCode/overview',
+      handler: `${UID}.findOne`,
+      config: { middlewares: [resolveByKey(UID, 'isoCode', byIsoCode, overviewPopulate)] },
+    },
+  ],
+};

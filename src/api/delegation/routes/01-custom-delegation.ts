@@ -1,0 +1,6 @@
+import { bySlugRoute } from '../../../utils/by-slug';
+
+export default {
+  type: 'content-api',
+  routes: [bySlugRoute('delegations', 'api::delegation.delegation')],
+};

@@ -1,0 +1,176 @@
+import request from 'supertest';
+import { adminToken, anonymous, baseUrl, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
+
+const SLUGS: Array<[plural: string, slug: string]> = [
+  ['partnerships', 'gabon-estuaire'],
+  ['delegations', 'delegation-gabonaise-komo-mondah-2011'],
+  ['actions', 'alternative-suspension'],
+  ['school-exchanges', 'voyage-kristiansund'],
+  ['countries', 'gabon'],
+  ['themes', 'education'],
+  ['schools', 'college-jean-lurcat'],
+];
+
+const slugs = (value: unknown): string[] =>
+  ((value as Entry[] | null) ?? []).map((entry) => entry.slug as string).sort();
+
+describe('GET /api/<plural>/slug/:slug', () => {
+  it.each(SLUGS)('/api/%s/slug/%s returns the entry with its direct relations', async (plural, slug) => {
+    const response = await anonymous().get(`/api/${plural}/slug/${slug}`);
+    expect(response.status).toBe(200);
+    expect(dataOf(response).slug).toBe(slug);
+  });
+
+  it('an association is found by its slug', async () => {
+    const created = await trusted.post('/api/associations', {
+      data: { name: 'Test par slug', slug: 'test-par-slug' },
+    });
+    expect(created.status).toBe(201);
+    const response = await anonymous().get('/api/associations/slug/test-par-slug');
+    expect(response.status).toBe(200);
+    expect(dataOf(response).name).toBe('Test par slug');
+    await trusted.delete(`/api/associations/${dataOf(created).documentId}`);
+  });
+
+  it('the default population gives each relation its label and slug, and no more', async () => {
+    const response = await anonymous().get('/api/partnerships/slug/gabon-estuaire');
+    const partnership = dataOf(response);
+    expect(partnership.country).toMatchObject({ name: 'Gabon', slug: 'gabon', isoCode: 'GA' });
+    expect(Object.keys(partnership.country as object).sort()).toEqual([
+      'documentId',
+      'id',
+      'isoCode',
+      'name',
+      'slug',
+    ]);
+    expect(slugs(partnership.delegations)).toEqual([
+      'delegation-gabon-2010',
+      'delegation-gabonaise-komo-mondah-2011',
+    ]);
+    expect((partnership.delegations as Entry[])[0]).toHaveProperty('title');
+    expect(slugs(partnership.themes)).toHaveLength(6);
+    expect(partnership.location).toMatchObject({ placeName: "Province de l'Estuaire" });
+    expect(partnership).toHaveProperty('image', null);
+  });
+
+  it("keeps what the client asked for: the client's own populate of a relation wins, the rest stays", async () => {
+    const response = await anonymous().get(
+      '/api/partnerships/slug/gabon-estuaire?populate[delegations][fields][0]=startDate&populate[delegations][fields][1]=direction',
+    );
+    expect(response.status).toBe(200);
+    const partnership = dataOf(response);
+    const delegation = (partnership.delegations as Entry[])[0];
+    expect(delegation).toHaveProperty('startDate');
+    expect(delegation).toHaveProperty('direction');
+    expect(delegation).not.toHaveProperty('title');
+    expect(partnership.country).toMatchObject({ slug: 'gabon' });
+  });
+
+  it('keeps the client fields selection', async () => {
+    const response = await anonymous().get('/api/partnerships/slug/gabon-estuaire?fields[0]=title');
+    const partnership = dataOf(response);
+    expect(partnership.title).toBeDefined();
+    expect(partnership).not.toHaveProperty('description');
+  });
+
+  it('a country is found by its ISO code too', async () => {
+    const response = await anonymous().get('/api/countries/slug/ga');
+    expect(response.status).toBe(200);
+    expect(dataOf(response).isoCode).toBe('GA');
+  });
+
+  it('an unknown slug is a 404 naming it', async () => {
+    const response = await anonymous().get('/api/partnerships/slug/atlantide');
+    expect(response.status).toBe(404);
+    expect(errorOf(response).message).toContain('"atlantide"');
+  });
+
+  it('a draft is a 404 by slug for the public, even with ?status=draft', async () => {
+    const draft = await trusted.post('/api/partnerships?status=draft', {
+      data: { title: 'Slug brouillon', slug: 'test-slug-brouillon', partnerName: 'x' },
+    });
+    expect(draft.status).toBe(201);
+    try {
+      expect((await anonymous().get('/api/partnerships/slug/test-slug-brouillon')).status).toBe(404);
+      expect((await anonymous().get('/api/partnerships/slug/test-slug-brouillon?status=draft')).status).toBe(
+        404,
+      );
+    } finally {
+      await trusted.delete(`/api/partnerships/${dataOf(draft).documentId}`);
+    }
+  });
+
+  it('a private field cannot be asked for through the slug route either', async () => {
+    const response = await anonymous().get('/api/associations/slug/anything?populate[ownedActions]=true');
+    expect([400, 404]).toContain(response.status);
+    const filtered = await anonymous().get(
+      '/api/countries/slug/gabon?populate[associations][fields][0]=email',
+    );
+    expect(filtered.status).toBe(400);
+  });
+});
+
+describe('GET /api/countries/:isoCode/overview', () => {
+  it('returns everything linked to the country in one response', async () => {
+    const response = await anonymous().get('/api/countries/GA/overview');
+    expect(response.status).toBe(200);
+    const country = dataOf(response);
+    expect(country).toMatchObject({ isoCode: 'GA', name: 'Gabon' });
+    expect(slugs(country.partnerships)).toEqual(['gabon-estuaire']);
+    expect(slugs(country.delegations)).toEqual([
+      'delegation-gabon-2010',
+      'delegation-gabonaise-komo-mondah-2011',
+    ]);
+    expect(slugs(country.actions)).toEqual(['echanges-culturels-gabon', 'materiel-socio-educatif-gabon']);
+    expect(slugs(country.schoolExchanges)).toEqual([
+      'correspondance-college-paul-fort-gabon',
+      'correspondance-ecole-paul-bert-gabon',
+    ]);
+    expect(country.associations).toEqual(expect.any(Array));
+    const partnership = (country.partnerships as Entry[])[0];
+    expect(slugs(partnership.themes)).toHaveLength(6);
+    const action = (country.actions as Entry[]).find((a) => a.slug === 'echanges-culturels-gabon') as Entry;
+    expect(slugs(action.schools)).toEqual(['college-paul-fort', 'ecole-paul-bert']);
+  });
+
+  it('accepts a lower-case code and refuses an unknown one with a 404', async () => {
+    expect((await anonymous().get('/api/countries/no/overview')).status).toBe(200);
+    expect((await anonymous().get('/api/countries/ZZ/overview')).status).toBe(404);
+  });
+});
+
+describe('draft preview with a read-only API token', () => {
+  it('a read-only token created by staff reads drafts; without it they stay invisible', async () => {
+    const token = await adminToken();
+    const created = await request(baseUrl())
+      .post('/admin/api-tokens')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Prévisualisation du site', type: 'read-only', lifespan: null });
+    expect(created.status).toBe(201);
+    const preview = (created.body as { data: { accessKey: string } }).data.accessKey;
+
+    const draft = await trusted.post('/api/partnerships?status=draft', {
+      data: { title: 'Aperçu', slug: 'test-apercu', partnerName: 'x' },
+    });
+    try {
+      const withToken = await anonymous()
+        .get('/api/partnerships/slug/test-apercu?status=draft')
+        .set('Authorization', `Bearer ${preview}`);
+      expect(withToken.status).toBe(200);
+      expect(dataOf(withToken).publishedAt).toBeNull();
+      const list = await anonymous()
+        .get('/api/partnerships?status=draft&filters[slug][$eq]=test-apercu')
+        .set('Authorization', `Bearer ${preview}`);
+      expect(dataOf<Entry[]>(list)).toHaveLength(1);
+      expect((await anonymous().get('/api/partnerships/slug/test-apercu?status=draft')).status).toBe(404);
+
+      const write = await anonymous()
+        .post('/api/themes')
+        .set('Authorization', `Bearer ${preview}`)
+        .send({ data: { name: 'x', slug: 'test-x' } });
+      expect(write.status).toBe(403);
+    } finally {
+      await trusted.delete(`/api/partnerships/${dataOf(draft).documentId}`);
+    }
+  });
+});
