@@ -1,16 +1,25 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // Only the listed origins (the city website) get Access-Control-Allow-Origin; never "*".
+      origin: env.array('CORS_ORIGINS', []).filter((origin: string) => origin !== '*'),
+      expose: ['ETag'],
+      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match'],
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
+  'global::http-cache',
 ];
 
 export default config;

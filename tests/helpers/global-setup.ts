@@ -38,6 +38,7 @@ export default async function globalSetup(): Promise<void> {
     SERVE_ADMIN: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    CORS_ORIGINS: 'https://website.example.test',
   });
 
   const started = Date.now();

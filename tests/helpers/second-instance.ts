@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+
+/** Loads the compiled application and listens, as `strapi start` does. */
+const BOOT = `
+const { createStrapi } = require('@strapi/strapi');
+createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
+  .start()
+  .catch((error) => { console.error(error); process.exit(1); });
+`;
+
+const answers = (url: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const request = http.get(url, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
+
+export interface Instance {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts another server process on the same database as the test server (same environment), on
+ * its own port, and waits until it answers.
+ */
+export const startSecondInstance = async (port: number): Promise<Instance> => {
+  const child: ChildProcess = spawn(process.execPath, ['-e', BOOT], {
+    env: { ...process.env, PORT: String(port), SEED_ON_START: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!(await answers(`${url}/api/themes`))) {
+    if (child.exitCode !== null) throw new Error(`the second instance exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('the second instance did not answer in 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};
