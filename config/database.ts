@@ -37,6 +37,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): DatabaseConfig => {
         },
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
       },
+      settings: { useTypescriptMigrations: true },
     } as DatabaseConfig;
   }
 
@@ -52,6 +53,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): DatabaseConfig => {
       },
       useNullAsDefault: true,
     },
+    settings: { useTypescriptMigrations: true },
   } as DatabaseConfig;
 };
 

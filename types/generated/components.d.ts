@@ -75,7 +75,7 @@ export interface SharedLocation extends Struct.ComponentSchema {
     icon: 'pinMap';
   };
   attributes: {
-    latitude: Schema.Attribute.Decimal &
+    latitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {
@@ -84,7 +84,7 @@ export interface SharedLocation extends Struct.ComponentSchema {
         },
         number
       >;
-    longitude: Schema.Attribute.Decimal &
+    longitude: Schema.Attribute.Float &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
         {

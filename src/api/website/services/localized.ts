@@ -1,0 +1,53 @@
+import type { Core, UID } from '@strapi/strapi';
+import { DEFAULT_LOCALE, LOCALES } from '../../../bootstrap/locales';
+import { enumParam, type RawQuery } from './query';
+
+export type Entry = Record<string, unknown> & { documentId: string; locale?: string };
+
+export const LOCALE_CODES = LOCALES.map((locale) => locale.code);
+
+/** The `locale` query parameter: fr (default) or en. */
+export const localeParam = (query: RawQuery): string =>
+  enumParam(query, 'locale', LOCALE_CODES) ?? DEFAULT_LOCALE;
+
+interface FindParams {
+  filters?: Record<string, unknown>;
+  fields?: string[];
+  populate?: unknown;
+  sort?: unknown;
+}
+
+/**
+ * Published entries of a type in the requested locale, falling back to French: the French entries
+ * are the reference (every document has one), and the fields of their translation, where one
+ * exists, replace the French text. Each entry's `locale` says which one was served. Two queries
+ * (plus Strapi's batched populate) whatever the number of entries.
+ */
+export const findLocalized = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  params: FindParams,
+  locale: string,
+): Promise<Entry[]> => {
+  const documents = strapi.documents(uid);
+  const reference = (await documents.findMany({
+    ...params,
+    locale: DEFAULT_LOCALE,
+    status: 'published',
+  } as never)) as unknown as Entry[];
+  if (locale === DEFAULT_LOCALE || reference.length === 0) return reference;
+
+  const translations = (await documents.findMany({
+    fields: params.fields,
+    filters: { documentId: { $in: reference.map((entry) => entry.documentId) } },
+    locale,
+    status: 'published',
+  } as never)) as unknown as Entry[];
+  const byDocument = new Map(translations.map((entry) => [entry.documentId, entry]));
+  return reference.map((entry) => {
+    const translation = byDocument.get(entry.documentId);
+    if (!translation) return entry;
+    const text = Object.fromEntries(Object.entries(translation).filter(([, value]) => value !== null));
+    return { ...entry, ...text, locale };
+  });
+};

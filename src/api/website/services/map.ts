@@ -1,0 +1,136 @@
+import type { Core, UID } from '@strapi/strapi';
+import { findLocalized, localeParam, type Entry } from './localized';
+import { enumParam, refuseUnknown, type RawQuery } from './query';
+
+interface Location {
+  placeName: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+export type MapFeatureType = 'partnership' | 'delegation' | 'school-exchange' | 'association-country';
+
+export interface MapFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [longitude: number, latitude: number] };
+  properties: {
+    type: MapFeatureType;
+    title: string;
+    slug: string;
+    placeName: string | null;
+    themes: string[];
+    years: number[];
+    locale: string;
+    associations?: Array<{ name: string; slug: string }>;
+  };
+}
+
+export interface FeatureCollection {
+  type: 'FeatureCollection';
+  features: MapFeature[];
+}
+
+/** The sources of the map: which attribute holds the location of each type. */
+const SOURCES = [
+  { type: 'partnership', uid: 'api::partnership.partnership', location: 'location' },
+  { type: 'delegation', uid: 'api::delegation.delegation', location: 'place' },
+  { type: 'school-exchange', uid: 'api::school-exchange.school-exchange', location: 'location' },
+] as const;
+
+const FEATURE_TYPES: MapFeatureType[] = [...SOURCES.map((source) => source.type), 'association-country'];
+
+/** Every year an entry covers, from its start to its end date (or just the start year). */
+export const yearsOf = (startDate: unknown, endDate: unknown): number[] => {
+  if (typeof startDate !== 'string') return [];
+  const first = Number(startDate.slice(0, 4));
+  const last = typeof endDate === 'string' ? Number(endDate.slice(0, 4)) : first;
+  return Array.from({ length: Math.max(0, last - first) + 1 }, (_, index) => first + index);
+};
+
+const point = (latitude: number, longitude: number): MapFeature['geometry'] => ({
+  type: 'Point',
+  // RFC 7946: longitude first.
+  coordinates: [Number(longitude), Number(latitude)],
+});
+
+const slugs = (value: unknown): string[] =>
+  ((value as Array<{ slug: string }> | null) ?? []).map((item) => item.slug);
+
+/**
+ * A GeoJSON FeatureCollection (RFC 7946) of everything published that has a location, and of the
+ * countries where associations work (with those associations).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async collection(query: RawQuery): Promise<FeatureCollection> {
+    refuseUnknown(query, ['locale', 'type']);
+    const locale = localeParam(query);
+    const only = enumParam(query, 'type', FEATURE_TYPES);
+    const features: MapFeature[] = [];
+
+    for (const source of SOURCES) {
+      if (only && only !== source.type) continue;
+      const entries = await findLocalized(
+        strapi,
+        source.uid as UID.ContentType,
+        {
+          filters: { [source.location]: { latitude: { $notNull: true } } },
+          populate: { [source.location]: true, themes: { fields: ['slug'] } },
+        },
+        locale,
+      );
+      for (const entry of entries) {
+        const location = entry[source.location] as Location | null;
+        if (!location) continue;
+        features.push({
+          type: 'Feature',
+          geometry: point(location.latitude, location.longitude),
+          properties: {
+            type: source.type,
+            title: entry.title as string,
+            slug: entry.slug as string,
+            placeName: location.placeName ?? null,
+            themes: slugs(entry.themes),
+            years: yearsOf(entry.startDate, entry.endDate),
+            locale: entry.locale as string,
+          },
+        });
+      }
+    }
+
+    if (!only || only === 'association-country') {
+      const countries = await findLocalized(
+        strapi,
+        'api::country.country',
+        {
+          filters: { associations: { id: { $notNull: true } }, latitude: { $notNull: true } },
+          populate: {
+            associations: { fields: ['name', 'slug'], populate: { themes: { fields: ['slug'] } } },
+          },
+        },
+        locale,
+      );
+      for (const country of countries as Entry[]) {
+        const associations = (country.associations as Entry[] | null) ?? [];
+        if (associations.length === 0) continue;
+        features.push({
+          type: 'Feature',
+          geometry: point(country.latitude as number, country.longitude as number),
+          properties: {
+            type: 'association-country',
+            title: country.name as string,
+            slug: country.slug as string,
+            placeName: country.name as string,
+            themes: [...new Set(associations.flatMap((association) => slugs(association.themes)))].sort(),
+            years: [],
+            locale: country.locale as string,
+            associations: associations.map((association) => ({
+              name: association.name as string,
+              slug: association.slug as string,
+            })),
+          },
+        });
+      }
+    }
+    return { type: 'FeatureCollection', features };
+  },
+});

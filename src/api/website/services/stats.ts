@@ -1,0 +1,139 @@
+import type { Core, UID } from '@strapi/strapi';
+import { refuseUnknown, type RawQuery } from './query';
+
+/** What is counted, by its plural name in the answer. */
+const COUNTED = {
+  partnerships: { uid: 'api::partnership.partnership', countries: 'country' },
+  associations: { uid: 'api::association.association', countries: 'countries' },
+  delegations: { uid: 'api::delegation.delegation', countries: 'country' },
+  actions: { uid: 'api::action.action', countries: 'country' },
+  schoolExchanges: { uid: 'api::school-exchange.school-exchange', countries: 'country' },
+} as const;
+
+export type CountedType = keyof typeof COUNTED;
+export type Counts = Record<CountedType, number> & { total: number };
+
+interface CountryRef {
+  name: string;
+  slug: string;
+  isoCode: string;
+  continent: string;
+}
+
+export interface Stats {
+  totals: Counts;
+  byContinent: Array<{ continent: string } & Counts>;
+  byCountry: Array<CountryRef & Counts>;
+  byTheme: Array<{ name: string; slug: string } & Counts>;
+  byYear: Array<{ year: number } & Counts>;
+  byType: {
+    actionType: Record<string, number>;
+    delegationDirection: Record<string, number>;
+    exchangeType: Record<string, number>;
+    partnershipKind: Record<string, number>;
+  };
+}
+
+export const CONTINENTS = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
+const TYPES = Object.keys(COUNTED) as CountedType[];
+
+const emptyCounts = (): Counts => ({
+  partnerships: 0,
+  associations: 0,
+  delegations: 0,
+  actions: 0,
+  schoolExchanges: 0,
+  total: 0,
+});
+
+/** A table of counts keyed by a string, each row made on first use. */
+class Tally<K> {
+  readonly rows = new Map<string, K & Counts>();
+  add(key: string, make: () => K, type: CountedType): void {
+    let row = this.rows.get(key);
+    if (!row) {
+      row = { ...make(), ...emptyCounts() };
+      this.rows.set(key, row);
+    }
+    row[type] += 1;
+    row.total += 1;
+  }
+}
+
+const asList = (value: unknown): Array<Record<string, unknown>> => {
+  if (!value) return [];
+  return Array.isArray(value)
+    ? (value as Array<Record<string, unknown>>)
+    : [value as Record<string, unknown>];
+};
+
+const increment = (table: Record<string, number>, key: unknown): void => {
+  const name = typeof key === 'string' && key !== '' ? key : 'unspecified';
+  table[name] = (table[name] ?? 0) + 1;
+};
+
+/**
+ * Counts of published content by continent, country, theme, year and type: the figures of the
+ * "five continents" page. An entry linked to several countries or themes counts once in each;
+ * an association counts once per continent it works on.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async compute(query: RawQuery): Promise<Stats> {
+    refuseUnknown(query, []);
+    const totals = emptyCounts();
+    const continents = new Tally<{ continent: string }>();
+    const countries = new Tally<CountryRef>();
+    const themes = new Tally<{ name: string; slug: string }>();
+    const years = new Tally<{ year: number }>();
+    const byType: Stats['byType'] = {
+      actionType: {},
+      delegationDirection: {},
+      exchangeType: {},
+      partnershipKind: {},
+    };
+    for (const continent of CONTINENTS) continents.rows.set(continent, { continent, ...emptyCounts() });
+
+    for (const type of TYPES) {
+      const { uid, countries: countryField } = COUNTED[type];
+      const entries = (await strapi.documents(uid as UID.ContentType).findMany({
+        status: 'published',
+        populate: {
+          [countryField]: { fields: ['name', 'slug', 'isoCode', 'continent'] },
+          themes: { fields: ['name', 'slug'] },
+        },
+      } as never)) as unknown as Array<Record<string, unknown>>;
+
+      for (const entry of entries) {
+        totals[type] += 1;
+        totals.total += 1;
+        const linked = asList(entry[countryField]) as unknown as CountryRef[];
+        for (const continent of new Set(linked.map((country) => country.continent))) {
+          continents.add(continent, () => ({ continent }), type);
+        }
+        for (const country of linked) {
+          countries.add(country.isoCode, () => ({ ...country }), type);
+        }
+        for (const theme of asList(entry.themes) as unknown as Array<{ name: string; slug: string }>) {
+          themes.add(theme.slug, () => ({ name: theme.name, slug: theme.slug }), type);
+        }
+        if (typeof entry.startDate === 'string') {
+          const year = Number(entry.startDate.slice(0, 4));
+          years.add(String(year), () => ({ year }), type);
+        }
+        if (type === 'actions') increment(byType.actionType, entry.actionType);
+        if (type === 'delegations') increment(byType.delegationDirection, entry.direction);
+        if (type === 'schoolExchanges') increment(byType.exchangeType, entry.exchangeType);
+        if (type === 'partnerships') increment(byType.partnershipKind, entry.partnershipKind);
+      }
+    }
+
+    return {
+      totals,
+      byContinent: [...continents.rows.values()],
+      byCountry: [...countries.rows.values()].sort((a, b) => a.isoCode.localeCompare(b.isoCode)),
+      byTheme: [...themes.rows.values()].sort((a, b) => b.total - a.total || a.slug.localeCompare(b.slug)),
+      byYear: [...years.rows.values()].sort((a, b) => a.year - b.year),
+      byType,
+    };
+  },
+});

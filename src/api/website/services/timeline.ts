@@ -1,0 +1,104 @@
+import type { Core, UID } from '@strapi/strapi';
+import { findLocalized, localeParam, type Entry } from './localized';
+import {
+  enumParam,
+  intParam,
+  pageParams,
+  paginate,
+  refuseUnknown,
+  stringParam,
+  type RawQuery,
+} from './query';
+
+/** The kinds of dated entries a timeline shows, with where each keeps its text. */
+export const TIMELINE_TYPES = {
+  delegation: { uid: 'api::delegation.delegation', summary: 'purpose' },
+  action: { uid: 'api::action.action', summary: 'summary' },
+  'school-exchange': { uid: 'api::school-exchange.school-exchange', summary: 'description' },
+} as const;
+
+export type TimelineType = keyof typeof TIMELINE_TYPES;
+const TYPES = Object.keys(TIMELINE_TYPES) as TimelineType[];
+
+export interface TimelineItem {
+  type: TimelineType;
+  documentId: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  locale: string;
+  country: { name: string; slug: string; isoCode: string } | null;
+  themes: Array<{ name: string; slug: string }>;
+}
+
+const KNOWN = ['from', 'to', 'country', 'theme', 'type', 'order', 'locale', 'page', 'pageSize'] as const;
+
+const toItem = (type: TimelineType, entry: Entry): TimelineItem => {
+  const country = entry.country as TimelineItem['country'] | null;
+  const themes = (entry.themes as Array<{ name: string; slug: string }> | null) ?? [];
+  return {
+    type,
+    documentId: entry.documentId,
+    slug: entry.slug as string,
+    title: entry.title as string,
+    summary: (entry[TIMELINE_TYPES[type].summary] as string | null) ?? null,
+    startDate: (entry.startDate as string | null) ?? null,
+    endDate: (entry.endDate as string | null) ?? null,
+    locale: entry.locale as string,
+    country: country ? { name: country.name, slug: country.slug, isoCode: country.isoCode } : null,
+    themes: themes.map((theme) => ({ name: theme.name, slug: theme.slug })),
+  };
+};
+
+/**
+ * Delegations, actions and school exchanges in date order (dated entries first, then the undated
+ * ones by title), filtered by year range, country (ISO code), theme (slug) and type, paginated.
+ * One query per type and populated relation, whatever the page size.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list(query: RawQuery) {
+    refuseUnknown(query, KNOWN);
+    const from = intParam(query, 'from', 1900, 2100);
+    const to = intParam(query, 'to', 1900, 2100);
+    const country = stringParam(query, 'country', 2)?.toUpperCase();
+    const theme = stringParam(query, 'theme', 120);
+    const type = enumParam(query, 'type', TYPES);
+    const order = enumParam(query, 'order', ['asc', 'desc'] as const) ?? 'asc';
+    const locale = localeParam(query);
+    const page = pageParams(query);
+
+    const filters: Record<string, unknown>[] = [];
+    if (from !== undefined) filters.push({ startDate: { $gte: String(from) } });
+    if (to !== undefined) filters.push({ startDate: { $lt: String(to + 1) } });
+    if (country) filters.push({ country: { isoCode: { $eq: country } } });
+    if (theme) filters.push({ themes: { slug: { $eq: theme } } });
+
+    const items: TimelineItem[] = [];
+    for (const kind of type ? [type] : TYPES) {
+      const entries = await findLocalized(
+        strapi,
+        TIMELINE_TYPES[kind].uid as UID.ContentType,
+        {
+          filters: { $and: filters },
+          populate: {
+            country: { fields: ['name', 'slug', 'isoCode'] },
+            themes: { fields: ['name', 'slug'] },
+          },
+        },
+        locale,
+      );
+      items.push(...entries.map((entry) => toItem(kind, entry)));
+    }
+
+    const direction = order === 'asc' ? 1 : -1;
+    items.sort((a, b) => {
+      if (a.startDate === b.startDate) return a.title.localeCompare(b.title, 'fr');
+      if (a.startDate === null) return 1;
+      if (b.startDate === null) return -1;
+      return a.startDate < b.startDate ? -direction : direction;
+    });
+    return paginate(items, page);
+  },
+});

@@ -1,0 +1,332 @@
+import { check } from '@placemarkio/check-geojson';
+import { anonymous, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
+
+interface TimelineItem {
+  type: string;
+  slug: string;
+  title: string;
+  startDate: string | null;
+  locale: string;
+  country: { isoCode: string } | null;
+  themes: Array<{ slug: string }>;
+}
+interface Paginated<T> {
+  data: T[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}
+
+const getJson = async <T>(path: string): Promise<T> => {
+  const response = await anonymous().get(path);
+  expect(response.status).toBe(200);
+  return response.body as T;
+};
+
+const docIdOf = async (plural: string, slug: string): Promise<string> =>
+  dataOf<Entry[]>(await anonymous().get(`/api/${plural}?filters[slug][$eq]=${slug}`))[0].documentId;
+
+describe('GET /api/timeline', () => {
+  it('lists delegations, actions and school exchanges, dated ones in date order first', async () => {
+    const body = await getJson<Paginated<TimelineItem>>('/api/timeline?pageSize=100');
+    expect(body.meta.pagination.total).toBe(11);
+    expect(new Set(body.data.map((item) => item.type))).toEqual(
+      new Set(['delegation', 'action', 'school-exchange']),
+    );
+    const dated = body.data.filter((item) => item.startDate !== null);
+    expect(dated.map((item) => item.startDate)).toEqual(['2010', '2010', '2011-05']);
+    expect(body.data.slice(0, 3).every((item) => item.startDate !== null)).toBe(true);
+  });
+
+  it('order=desc puts the latest first', async () => {
+    const body = await getJson<Paginated<TimelineItem>>('/api/timeline?order=desc&type=delegation');
+    expect(body.data[0].slug).toBe('delegation-gabonaise-komo-mondah-2011');
+  });
+
+  it('filters by year range, country, theme and type', async () => {
+    const in2011 = await getJson<Paginated<TimelineItem>>('/api/timeline?from=2011&to=2011');
+    expect(in2011.data.map((item) => item.slug)).toEqual(['delegation-gabonaise-komo-mondah-2011']);
+    const in2010 = await getJson<Paginated<TimelineItem>>('/api/timeline?from=2010&to=2010');
+    expect(in2010.data.map((item) => item.slug).sort()).toEqual([
+      'delegation-gabon-2010',
+      'delegation-quebec-2010',
+    ]);
+    const gabon = await getJson<Paginated<TimelineItem>>('/api/timeline?country=ga&pageSize=100');
+    expect(gabon.data.every((item) => item.country?.isoCode === 'GA')).toBe(true);
+    expect(gabon.meta.pagination.total).toBe(6);
+    const youth = await getJson<Paginated<TimelineItem>>('/api/timeline?theme=jeunesse');
+    expect(youth.data.map((item) => item.slug)).toEqual(['voyage-kristiansund']);
+    const actions = await getJson<Paginated<TimelineItem>>('/api/timeline?type=action');
+    expect(actions.data.every((item) => item.type === 'action')).toBe(true);
+    expect(actions.data).toHaveLength(3);
+  });
+
+  it('paginates', async () => {
+    const first = await getJson<Paginated<TimelineItem>>('/api/timeline?pageSize=4&page=1');
+    const third = await getJson<Paginated<TimelineItem>>('/api/timeline?pageSize=4&page=3');
+    expect(first.data).toHaveLength(4);
+    expect(third.data).toHaveLength(3);
+    expect(first.meta.pagination).toEqual({ page: 1, pageSize: 4, pageCount: 3, total: 11 });
+  });
+
+  it.each([
+    ['from=20x0', 'from'],
+    ['to=1800', 'to'],
+    ['type=festival', 'type'],
+    ['pageSize=101', 'pageSize'],
+    ['page=0', 'page'],
+    ['order=sideways', 'order'],
+    ['locale=de', 'locale'],
+    ['country[$ne]=GA', 'country'],
+    ['populate=*', 'populate'],
+  ])('?%s is a 400 naming %s', async (query, param) => {
+    const response = await anonymous().get(`/api/timeline?${query}`);
+    expect(response.status).toBe(400);
+    expect(errorOf(response).details.errors?.[0].path).toEqual([param]);
+  });
+});
+
+describe('GET /api/map', () => {
+  interface Feature {
+    type: string;
+    geometry: { type: string; coordinates: number[] };
+    properties: { type: string; title: string; slug: string; themes: string[]; years: number[] };
+  }
+
+  it('is a valid GeoJSON FeatureCollection (RFC 7946), longitude first', async () => {
+    const response = await anonymous().get('/api/map');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/application\/geo\+json/);
+    expect(() => check(JSON.stringify(response.body))).not.toThrow();
+    const features = (response.body as { features: Feature[] }).features;
+    for (const feature of features) {
+      const [longitude, latitude] = feature.geometry.coordinates;
+      expect(feature.geometry.coordinates).toHaveLength(2);
+      expect(longitude).toBeGreaterThanOrEqual(-180);
+      expect(longitude).toBeLessThanOrEqual(180);
+      expect(latitude).toBeGreaterThanOrEqual(-90);
+      expect(latitude).toBeLessThanOrEqual(90);
+    }
+    const kristiansund = features.find((f) => f.properties.slug === 'voyage-kristiansund') as Feature;
+    expect(kristiansund.geometry.coordinates).toEqual([7.728, 63.1115]);
+    expect(kristiansund.properties).toMatchObject({
+      type: 'school-exchange',
+      themes: ['echanges-scolaires', 'jeunesse'],
+    });
+  });
+
+  it('holds the partnerships, delegations and located exchanges, with type, title, slug, themes and years', async () => {
+    const { features } = await getJson<{ features: Feature[] }>('/api/map');
+    const byType = (type: string) =>
+      features
+        .filter((f) => f.properties.type === type)
+        .map((f) => f.properties.slug)
+        .sort();
+    expect(byType('partnership')).toEqual(['gabon-estuaire', 'norvege-jeunesse', 'quebec-education']);
+    expect(byType('delegation')).toEqual([
+      'delegation-gabon-2010',
+      'delegation-gabonaise-komo-mondah-2011',
+      'delegation-quebec-2010',
+    ]);
+    expect(byType('school-exchange')).toEqual(['voyage-jackson-michigan', 'voyage-kristiansund']);
+    const komo = features.find(
+      (f) => f.properties.slug === 'delegation-gabonaise-komo-mondah-2011',
+    ) as Feature;
+    expect(komo.properties.years).toEqual([2011]);
+    expect(komo.properties.title).toMatch(/Komo-Mondah/);
+  });
+
+  it('shows the countries where associations work, with those associations, and no draft', async () => {
+    const noId = await docIdOf('countries', 'norvege');
+    const published = await trusted.post('/api/associations', {
+      data: { name: 'Test carte', slug: 'test-carte', countries: [noId] },
+    });
+    const draft = await trusted.post('/api/associations?status=draft', {
+      data: {
+        name: 'Test carte brouillon',
+        slug: 'test-carte-brouillon',
+        countries: [await docIdOf('countries', 'canada')],
+      },
+    });
+    try {
+      const { features } = await getJson<{
+        features: Array<Feature & { properties: { associations?: Entry[] } }>;
+      }>('/api/map?type=association-country');
+      expect(features.map((f) => f.properties.slug)).toEqual(['norvege']);
+      expect(features[0].properties.associations).toEqual([{ name: 'Test carte', slug: 'test-carte' }]);
+      expect(features[0].geometry.coordinates).toEqual([8.4689, 60.472]);
+    } finally {
+      await trusted.delete(`/api/associations/${dataOf(published).documentId}`);
+      await trusted.delete(`/api/associations/${dataOf(draft).documentId}`);
+    }
+  });
+
+  it('refuses an unknown parameter', async () => {
+    expect((await anonymous().get('/api/map?bbox=1,2,3,4')).status).toBe(400);
+  });
+});
+
+describe('GET /api/stats', () => {
+  interface Counts {
+    partnerships: number;
+    associations: number;
+    delegations: number;
+    actions: number;
+    schoolExchanges: number;
+    total: number;
+  }
+  interface Stats {
+    totals: Counts;
+    byContinent: Array<Counts & { continent: string }>;
+    byCountry: Array<Counts & { isoCode: string }>;
+    byTheme: Array<Counts & { slug: string }>;
+    byYear: Array<Counts & { year: number }>;
+    byType: { actionType: Record<string, number>; delegationDirection: Record<string, number> };
+  }
+
+  it('counts the published content by continent, country, theme, year and type', async () => {
+    const { data } = await getJson<{ data: Stats }>('/api/stats');
+    expect(data.totals).toMatchObject({ partnerships: 3, delegations: 3, actions: 3, schoolExchanges: 5 });
+    expect(data.byContinent.map((row) => row.continent)).toEqual([
+      'africa',
+      'americas',
+      'asia',
+      'europe',
+      'oceania',
+    ]);
+    const africa = data.byContinent.find((row) => row.continent === 'africa') as Counts;
+    expect(africa).toMatchObject({ partnerships: 1, delegations: 2, actions: 2, schoolExchanges: 2 });
+    const gabon = data.byCountry.find((row) => row.isoCode === 'GA') as Counts;
+    expect(gabon.total).toBe(7);
+    expect(data.byYear).toEqual([
+      expect.objectContaining({ year: 2010, delegations: 2, total: 2 }),
+      expect.objectContaining({ year: 2011, delegations: 1, total: 1 }),
+    ]);
+    const education = data.byTheme.find((row) => row.slug === 'education') as Counts;
+    expect(education).toMatchObject({ partnerships: 2, delegations: 2, actions: 2 });
+    expect(data.byType.delegationDirection).toEqual({ outgoing: 2, incoming: 1 });
+    expect(data.byType.actionType).toEqual({
+      'material-donation': 1,
+      'programme-adaptation': 1,
+      'cultural-exchange': 1,
+    });
+  });
+
+  it('ignores drafts', async () => {
+    const before = (await getJson<{ data: Stats }>('/api/stats')).data.totals.partnerships;
+    const draft = await trusted.post('/api/partnerships?status=draft', {
+      data: { title: 'Stat brouillon', slug: 'test-stat-brouillon', partnerName: 'x' },
+    });
+    try {
+      expect((await getJson<{ data: Stats }>('/api/stats')).data.totals.partnerships).toBe(before);
+    } finally {
+      await trusted.delete(`/api/partnerships/${dataOf(draft).documentId}`);
+    }
+  });
+});
+
+describe('GET /api/search', () => {
+  interface Hit {
+    type: string;
+    slug: string;
+    title: string;
+    locale: string;
+    score: number;
+  }
+
+  it('"lurcat" finds the collège Jean Lurçat, first', async () => {
+    const { data } = await getJson<Paginated<Hit>>('/api/search?q=lurcat');
+    expect(data[0]).toMatchObject({
+      type: 'school',
+      slug: 'college-jean-lurcat',
+      title: 'Collège Jean Lurçat',
+    });
+    expect(data.map((hit) => hit.slug)).toContain('alternative-suspension');
+  });
+
+  it('"quebec" finds Québec, whatever the case and accents', async () => {
+    for (const q of ['quebec', 'QUÉBEC', 'Quebec']) {
+      const { data } = await getJson<Paginated<Hit>>(`/api/search?q=${encodeURIComponent(q)}`);
+      const slugs = data.map((hit) => hit.slug);
+      expect(slugs).toEqual(
+        expect.arrayContaining(['quebec-education', 'delegation-quebec-2010', 'alternative-suspension']),
+      );
+    }
+  });
+
+  it('ranks a match in a title above a match in the body text', async () => {
+    const { data } = await getJson<Paginated<Hit>>('/api/search?q=quebec');
+    const title = data.findIndex((hit) => hit.slug === 'quebec-education');
+    const body = data.findIndex((hit) => hit.slug === 'alternative-suspension');
+    expect(title).toBeLessThan(body);
+    expect(data[title].score).toBeGreaterThan(data[body].score);
+  });
+
+  it('needs every word: "jackson michigan" finds the trip, "kristiansund michigan" nothing', async () => {
+    const both = await getJson<Paginated<Hit>>('/api/search?q=jackson%20michigan');
+    expect(both.data.map((hit) => hit.slug)).toEqual(['voyage-jackson-michigan']);
+    const none = await getJson<Paginated<Hit>>('/api/search?q=kristiansund%20michigan');
+    expect(none.data).toEqual([]);
+  });
+
+  it('filters by type and paginates', async () => {
+    const schools = await getJson<Paginated<Hit>>('/api/search?q=college&type=school');
+    expect(schools.data.map((hit) => hit.slug).sort()).toEqual(['college-jean-lurcat', 'college-paul-fort']);
+    const page = await getJson<Paginated<Hit>>('/api/search?q=gabon&pageSize=2&page=1');
+    expect(page.data).toHaveLength(2);
+    expect(page.meta.pagination.total).toBeGreaterThan(2);
+  });
+
+  it('never finds a draft', async () => {
+    const draft = await trusted.post('/api/actions?status=draft', {
+      data: { title: 'Zanzibarissime brouillon', slug: 'test-zanzibar', actionType: 'event' },
+    });
+    try {
+      const { data } = await getJson<Paginated<Hit>>('/api/search?q=zanzibarissime');
+      expect(data).toEqual([]);
+    } finally {
+      await trusted.delete(`/api/actions/${dataOf(draft).documentId}`);
+    }
+  });
+
+  it.each(['', 'q=', 'q=%20%2C', 'q=x&type=user', 'q=x&sort=title', `q=${'a'.repeat(201)}`])(
+    '?%s is a 400',
+    async (query) => {
+      const response = await anonymous().get(`/api/search?${query}`);
+      expect(response.status).toBe(400);
+    },
+  );
+});
+
+describe('?locale=en on the website endpoints', () => {
+  it('serves the English text where a translation exists, French otherwise, and says which', async () => {
+    const id = await docIdOf('delegations', 'delegation-quebec-2010');
+    const translated = await trusted.put(`/api/delegations/${id}?locale=en`, {
+      data: {
+        title: 'City delegation to Québec',
+        slug: 'delegation-quebec-2010',
+        direction: 'outgoing',
+        startDate: '2010',
+      },
+    });
+    expect(translated.status).toBe(200);
+
+    const english = await getJson<Paginated<TimelineItem>>('/api/timeline?type=delegation&locale=en');
+    const quebec = english.data.find((item) => item.slug === 'delegation-quebec-2010') as TimelineItem;
+    expect(quebec).toMatchObject({ title: 'City delegation to Québec', locale: 'en' });
+    expect(quebec.country?.isoCode).toBe('CA');
+    const gabon = english.data.find((item) => item.slug === 'delegation-gabon-2010') as TimelineItem;
+    expect(gabon).toMatchObject({ title: 'Délégation de la ville au Gabon', locale: 'fr' });
+
+    const french = await getJson<Paginated<TimelineItem>>('/api/timeline?type=delegation');
+    expect(french.data.find((item) => item.slug === 'delegation-quebec-2010')?.title).toBe(
+      'Délégation de la ville au Québec',
+    );
+
+    const search = await getJson<Paginated<{ slug: string; title: string; locale: string }>>(
+      '/api/search?q=delegation&locale=en&type=delegation',
+    );
+    expect(search.data.find((hit) => hit.slug === 'delegation-quebec-2010')).toMatchObject({
+      title: 'City delegation to Québec',
+      locale: 'en',
+    });
+  });
+});
