@@ -5,6 +5,8 @@ const config: Core.Config.Api = {
     defaultLimit: 25,
     maxLimit: 100,
     withCount: true,
+    // Unknown query parameters are a 400 rather than silently ignored.
+    strictParams: true,
   },
 };
 

@@ -15,6 +15,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   },
   'strapi::poweredBy',
   'strapi::query',
+  'global::query-limits',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

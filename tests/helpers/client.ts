@@ -52,6 +52,7 @@ export interface StrapiError {
     path?: string;
     key?: string;
     source?: string;
+    param?: string;
   };
 }
 

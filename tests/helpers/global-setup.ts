@@ -6,10 +6,12 @@ import type { Core } from '@strapi/strapi';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
+import { startQueryProbe } from './query-probe';
 
 export interface RunState {
   strapi: Core.Strapi;
   database: TestDatabase;
+  closeProbe(): Promise<void>;
 }
 
 declare global {
@@ -56,9 +58,12 @@ export default async function globalSetup(): Promise<void> {
     lifespan: null,
   });
 
+  const probe = await startQueryProbe(strapi);
+
   process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
   process.env.TEST_FULL_ACCESS_TOKEN = token.accessKey;
-  globalThis.__RUN__ = { strapi, database };
+  process.env.TEST_PROBE_URL = probe.url;
+  globalThis.__RUN__ = { strapi, database, closeProbe: probe.close };
   console.log(
     `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,
   );

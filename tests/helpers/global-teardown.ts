@@ -1,6 +1,7 @@
 export default async function globalTeardown(): Promise<void> {
   const run = globalThis.__RUN__;
   if (!run) return;
+  await run.closeProbe();
   await run.strapi.destroy();
   await run.database.drop();
 }

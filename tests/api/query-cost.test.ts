@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import request from 'supertest';
+import { anonymous, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
+import { PROBE_HEADER } from '../helpers/query-probe';
+
+/** The number of SQL queries the server ran to answer one GET. */
+const queriesFor = async (path: string): Promise<{ status: number; queries: number; items: number }> => {
+  const id = crypto.randomUUID();
+  const response = await anonymous().get(path).set(PROBE_HEADER, id);
+  const probe = await request(process.env.TEST_PROBE_URL as string).get(`/${id}`);
+  const body = response.body as { data?: unknown; features?: unknown[] };
+  const items = Array.isArray(body.data) ? body.data.length : (body.features?.length ?? 1);
+  return { status: response.status, queries: (probe.body as { queries: number }).queries, items };
+};
+
+describe('list endpoints run a number of queries that does not grow with the page size', () => {
+  const created: string[] = [];
+
+  beforeAll(async () => {
+    const gabon = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[isoCode][$eq]=GA'))[0]
+      .documentId;
+    const themes = dataOf<Entry[]>(await anonymous().get('/api/themes?pagination[pageSize]=3')).map(
+      (t) => t.documentId,
+    );
+    const school = dataOf<Entry[]>(await anonymous().get('/api/schools?pagination[pageSize]=1'))[0]
+      .documentId;
+    for (let index = 0; index < 12; index += 1) {
+      const response = await trusted.post('/api/actions', {
+        data: {
+          title: `Action de volume ${index}`,
+          slug: `test-volume-${index}`,
+          actionType: 'event',
+          startDate: `20${10 + (index % 5)}`,
+          country: gabon,
+          themes,
+          schools: [school],
+        },
+      });
+      expect(response.status).toBe(201);
+      created.push(dataOf(response).documentId);
+    }
+  });
+
+  afterAll(async () => {
+    for (const id of created) await trusted.delete(`/api/actions/${id}`);
+  });
+
+  it.each([
+    '/api/actions?populate=*',
+    '/api/actions?populate[themes][fields][0]=name&populate[country]=true&populate[schools]=true',
+    '/api/timeline',
+    '/api/search?q=volume',
+    '/api/countries?populate[actions][populate][themes]=true',
+  ])('%s: same queries for 5 and 100 entries a page', async (path) => {
+    const separator = path.includes('?') ? '&' : '?';
+    const sizeParam =
+      path.startsWith('/api/timeline') || path.startsWith('/api/search')
+        ? 'pageSize'
+        : 'pagination[pageSize]';
+    // Warm-up: one-time work of a process (such as detecting PostgreSQL extensions) is not per page.
+    await queriesFor(`${path}${separator}${sizeParam}=1`);
+    const small = await queriesFor(`${path}${separator}${sizeParam}=5`);
+    const large = await queriesFor(`${path}${separator}${sizeParam}=100`);
+    expect(small.status).toBe(200);
+    expect(large.status).toBe(200);
+    if (!path.startsWith('/api/countries')) expect(large.items).toBeGreaterThan(small.items);
+    expect(small.queries).toBeGreaterThan(0);
+    expect(large.queries).toBe(small.queries);
+  });
+
+  it.each(['/api/map', '/api/stats', '/api/countries/GA/overview'])(
+    '%s runs a bounded number of queries',
+    async (path) => {
+      const { status, queries } = await queriesFor(path);
+      expect(status).toBe(200);
+      expect(queries).toBeLessThan(60);
+    },
+  );
+});
+
+describe('abusive queries are 400s, never 500s or slow queries', () => {
+  const deep =
+    '/api/partnerships?populate[actions][populate][schools][populate][actions][populate][partnership][populate][country]=true';
+
+  it.each([
+    ['populate nested 5 relations deep', deep, 'populate'],
+    [
+      'populate with 70 branches',
+      `/api/partnerships?${Array.from({ length: 70 }, (_, i) => `populate[x${i}]=true`).join('&')}`,
+      'populate',
+    ],
+    [
+      'filters with 70 conditions',
+      `/api/partnerships?${Array.from({ length: 70 }, (_, i) => `filters[$or][${i}][slug][$eq]=s${i}`).join('&')}`,
+      'filters',
+    ],
+    [
+      'filters nested 12 levels',
+      '/api/partnerships?filters[$and][0][$and][0][$and][0][$and][0][$and][0][slug][$eq]=x',
+      'filters',
+    ],
+    ['a 4 kB query string', `/api/partnerships?filters[slug][$eq]=${'x'.repeat(4100)}`, 'query'],
+    ['an unknown parameter', '/api/partnerships?utm_source=newsletter', 'utm_source'],
+    ['an unknown parameter on a slug route', '/api/partnerships/slug/gabon-estuaire?foo=bar', 'foo'],
+  ])('%s is a 400 naming the parameter', async (_label, path, param) => {
+    const response = await anonymous().get(path);
+    expect(response.status).toBe(400);
+    expect(errorOf(response).details.param ?? errorOf(response).details.key).toBe(param);
+  });
+
+  it('a reasonable nested populate still works', async () => {
+    const response = await anonymous().get(
+      '/api/countries?populate[partnerships][populate][delegations]=true',
+    );
+    expect(response.status).toBe(200);
+  });
+});
