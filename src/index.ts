@@ -3,10 +3,12 @@ import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
 import { seedIfEmpty } from './seed/loader';
+import { registerWebsiteWebhook } from './webhooks/website';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnly(strapi);
+    registerWebsiteWebhook(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -7,11 +7,13 @@ import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
 import { startQueryProbe } from './query-probe';
+import { startWebhookSink } from './webhook-sink';
 
 export interface RunState {
   strapi: Core.Strapi;
   database: TestDatabase;
   closeProbe(): Promise<void>;
+  closeSink(): Promise<void>;
 }
 
 declare global {
@@ -31,6 +33,7 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`TEST_DATABASE must be "sqlite" or "postgres", not "${String(client)}"`);
   }
   const database = await createTestDatabase(client);
+  const sink = await startWebhookSink();
 
   Object.assign(process.env, database.env, {
     NODE_ENV: 'test',
@@ -41,6 +44,11 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CORS_ORIGINS: 'https://website.example.test',
+    WEBSITE_WEBHOOK_URL: `${sink.url}/hook`,
+    WEBSITE_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
+    WEBSITE_WEBHOOK_RETRY_MS: '50',
+    WEBSITE_WEBHOOK_MAX_ATTEMPTS: '4',
+    TEST_WEBHOOK_SINK_URL: sink.url,
   });
 
   const started = Date.now();
@@ -63,7 +71,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
   process.env.TEST_FULL_ACCESS_TOKEN = token.accessKey;
   process.env.TEST_PROBE_URL = probe.url;
-  globalThis.__RUN__ = { strapi, database, closeProbe: probe.close };
+  globalThis.__RUN__ = { strapi, database, closeProbe: probe.close, closeSink: sink.close };
   console.log(
     `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,
   );

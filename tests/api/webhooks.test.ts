@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import request from 'supertest';
+import { adminToken, baseUrl, dataOf, trusted } from '../helpers/client';
+import type { ReceivedHook } from '../helpers/webhook-sink';
+
+const SINK = process.env.TEST_WEBHOOK_SINK_URL as string;
+const SECRET = 'test-webhook-secret-0123456789';
+
+interface Payload {
+  event: string;
+  type: string;
+  documentId: string;
+  slug: string | null;
+  locale: string | null;
+}
+
+const received = async (): Promise<Array<ReceivedHook & { payload: Payload }>> => {
+  const response = await request(SINK).get('/_received');
+  return (response.body as ReceivedHook[]).map((hook) => ({
+    ...hook,
+    payload: JSON.parse(hook.body) as Payload,
+  }));
+};
+
+/** Waits until the sink has received what `match` looks for (deliveries are asynchronous). */
+const waitFor = async (match: (hooks: Awaited<ReturnType<typeof received>>) => boolean, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const hooks = await received();
+    if (match(hooks)) return hooks;
+    if (Date.now() > deadline)
+      throw new Error(`not received in ${ms} ms: ${JSON.stringify(hooks.map((h) => h.payload))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const forSlug = (hooks: Awaited<ReturnType<typeof received>>, slug: string) =>
+  hooks.filter((hook) => hook.payload.slug === slug);
+
+describe('webhooks to the city website', () => {
+  it('publish, update, unpublish and delete each send a signed notification with type, slug, locale and event', async () => {
+    const slug = 'test-webhook-cycle';
+    const draft = await trusted.post('/api/partnerships?status=draft', {
+      data: { title: 'Webhook', slug, partnerName: 'x' },
+    });
+    const id = dataOf(draft).documentId;
+    // Saving a draft changes nothing public: no notification.
+    await trusted.put(`/api/partnerships/${id}?status=draft`, { data: { summary: 'brouillon' } });
+
+    const token = await adminToken();
+    const admin = (action: string) =>
+      request(baseUrl())
+        .post(`/content-manager/collection-types/api::partnership.partnership/${id}/actions/${action}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({});
+
+    expect((await admin('publish')).status).toBe(200);
+    await waitFor((hooks) => forSlug(hooks, slug).length >= 1);
+    expect((await trusted.put(`/api/partnerships/${id}`, { data: { summary: 'publié' } })).status).toBe(200);
+    await waitFor((hooks) => forSlug(hooks, slug).length >= 2);
+    expect((await admin('unpublish')).status).toBe(200);
+    await waitFor((hooks) => forSlug(hooks, slug).length >= 3);
+    expect((await trusted.delete(`/api/partnerships/${id}`)).status).toBe(204);
+
+    const hooks = forSlug(await waitFor((all) => forSlug(all, slug).length >= 4), slug);
+    expect(hooks.map((hook) => hook.payload.event)).toEqual(['publish', 'update', 'unpublish', 'delete']);
+    for (const hook of hooks) {
+      expect(hook.payload).toMatchObject({ type: 'partnership', documentId: id, slug, locale: 'fr' });
+      const expected = `sha256=${crypto.createHmac('sha256', SECRET).update(hook.body).digest('hex')}`;
+      expect(hook.headers['x-webhook-signature']).toBe(expected);
+    }
+  });
+
+  it('a failed delivery is retried until the website accepts it', async () => {
+    await request(SINK).post('/_fail/2');
+    const created = await trusted.post('/api/themes', {
+      data: { name: 'Webhook retry', slug: 'test-webhook-retry' },
+    });
+    expect(created.status).toBe(201);
+    const hooks = forSlug(
+      await waitFor((all) => forSlug(all, 'test-webhook-retry').some((hook) => hook.answered === 204)),
+      'test-webhook-retry',
+    );
+    expect(hooks.map((hook) => hook.answered)).toEqual([500, 500, 204]);
+    expect(hooks.map((hook) => hook.headers['x-webhook-attempt'])).toEqual(['1', '2', '3']);
+    expect(new Set(hooks.map((hook) => hook.headers['x-webhook-id'])).size).toBe(1);
+    await trusted.delete(`/api/themes/${dataOf(created).documentId}`);
+  });
+
+  it("a website that does not answer never blocks the editor's save", async () => {
+    await request(SINK).post('/_hold');
+    try {
+      const created = await trusted.post('/api/themes', {
+        data: { name: 'Webhook lent', slug: 'test-webhook-lent' },
+      });
+      // The save has answered while the notification is still waiting for the website.
+      expect(created.status).toBe(201);
+      const deadline = Date.now() + 5000;
+      let held = 0;
+      while (held === 0 && Date.now() < deadline) {
+        held = ((await request(SINK).get('/_held')).body as { held: number }).held;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(held).toBeGreaterThan(0);
+      await trusted.delete(`/api/themes/${dataOf(created).documentId}`);
+    } finally {
+      await request(SINK).post('/_release');
+    }
+  });
+});

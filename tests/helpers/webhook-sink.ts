@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedHook {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** The status the sink answered. */
+  answered: number;
+}
+
+/**
+ * A real HTTP receiver on loopback standing for the city website. Webhooks go to `POST /hook`;
+ * tests steer and read it over HTTP:
+ * - `GET /_received` → every delivery so far;
+ * - `POST /_fail/<n>` → the next n deliveries get a 500;
+ * - `POST /_hold` → deliveries wait unanswered until `POST /_release`; `GET /_held` counts them.
+ */
+export const startWebhookSink = async (): Promise<{ url: string; close(): Promise<void> }> => {
+  const received: ReceivedHook[] = [];
+  let failures = 0;
+  let holding = false;
+  const held: Array<() => void> = [];
+
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const url = request.url ?? '/';
+      const json = (value: unknown) => {
+        response.setHeader('Content-Type', 'application/json');
+        response.end(JSON.stringify(value));
+      };
+      if (request.method === 'GET' && url === '/_received') return json(received);
+      if (request.method === 'GET' && url === '/_held') return json({ held: held.length });
+      if (request.method === 'POST' && url.startsWith('/_fail/')) {
+        failures = Number(url.slice('/_fail/'.length));
+        return json({ failures });
+      }
+      if (request.method === 'POST' && url === '/_hold') {
+        holding = true;
+        return json({ holding });
+      }
+      if (request.method === 'POST' && url === '/_release') {
+        holding = false;
+        held.splice(0).forEach((release) => release());
+        return json({ holding });
+      }
+      if (request.method === 'POST' && url === '/hook') {
+        const answer = () => {
+          const status = failures > 0 ? 500 : 204;
+          if (failures > 0) failures -= 1;
+          received.push({
+            headers: request.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            answered: status,
+          });
+          response.statusCode = status;
+          response.end();
+        };
+        if (holding) held.push(answer);
+        else answer();
+        return undefined;
+      }
+      response.statusCode = 404;
+      response.end();
+      return undefined;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        held.splice(0).forEach((release) => release());
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
