@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { previewUrl } from '../src/utils/preview';
 import { getSecrets } from '../src/utils/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
@@ -17,6 +18,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     },
     secrets: {
       encryptionKey: secrets.ENCRYPTION_KEY,
+    },
+    // The preview button of the Content Manager opens the entry's page on the city website.
+    preview: {
+      enabled: env('WEBSITE_URL', '') !== '',
+      config: {
+        allowedOrigins: [env('WEBSITE_URL', '')].filter(Boolean),
+        handler: (uid, target) =>
+          previewUrl(strapi, env('WEBSITE_URL', ''), uid, {
+            documentId: target.documentId,
+            locale: target.locale ?? undefined,
+            status: target.status === 'draft' ? 'draft' : 'published',
+          }),
+      },
     },
     flags: {
       nps: false,

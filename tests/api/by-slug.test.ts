@@ -174,3 +174,63 @@ describe('draft preview with a read-only API token', () => {
     }
   });
 });
+
+describe("the admin panel's preview button", () => {
+  const previewUrlFor = async (uid: string, query: string) => {
+    const token = await adminToken();
+    const response = await request(baseUrl())
+      .get(`/content-manager/preview/url/${uid}?${query}`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    return (response.body as { data: { url: string } }).data.url;
+  };
+
+  it("opens the entry's page on the website (WEBSITE_URL), as a draft preview when it is a draft", async () => {
+    const id = dataOf<Entry[]>(
+      await anonymous().get('/api/partnerships?filters[slug][$eq]=gabon-estuaire'),
+    )[0].documentId;
+    expect(
+      await previewUrlFor('api::partnership.partnership', `documentId=${id}&locale=fr&status=draft`),
+    ).toBe('https://website.example.test/partnerships/gabon-estuaire?locale=fr&status=draft');
+    expect(
+      await previewUrlFor('api::partnership.partnership', `documentId=${id}&locale=fr&status=published`),
+    ).toBe('https://website.example.test/partnerships/gabon-estuaire?locale=fr');
+  });
+
+  it('a country page is named by its ISO code, the Mission has its own page', async () => {
+    const id = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[isoCode][$eq]=GA'))[0]
+      .documentId;
+    expect(await previewUrlFor('api::country.country', `documentId=${id}&locale=fr`)).toBe(
+      'https://website.example.test/countries/GA?locale=fr',
+    );
+    expect(await previewUrlFor('api::mission.mission', 'locale=fr&status=draft')).toBe(
+      'https://website.example.test/mission?locale=fr&status=draft',
+    );
+  });
+});
+
+describe('?locale=en on the slug routes', () => {
+  it('falls back to French where no translation exists, and says so in `locale`', async () => {
+    const response = await anonymous().get('/api/partnerships/slug/gabon-estuaire?locale=en');
+    expect(response.status).toBe(200);
+    expect(dataOf(response)).toMatchObject({ slug: 'gabon-estuaire', locale: 'fr' });
+  });
+
+  it('serves the English version where it exists, under the same slug', async () => {
+    const school = dataOf<Entry[]>(
+      await anonymous().get('/api/schools?filters[slug][$eq]=college-paul-fort'),
+    )[0];
+    const translated = await trusted.put(`/api/schools/${school.documentId}?locale=en`, {
+      data: { name: 'Paul Fort middle school', slug: 'college-paul-fort' },
+    });
+    expect(translated.status).toBe(200);
+    const response = await anonymous().get('/api/schools/slug/college-paul-fort?locale=en');
+    expect(dataOf(response)).toMatchObject({
+      name: 'Paul Fort middle school',
+      slug: 'college-paul-fort',
+      locale: 'en',
+    });
+    const french = await anonymous().get('/api/schools/slug/college-paul-fort');
+    expect(dataOf(french)).toMatchObject({ name: 'Collège Paul Fort', locale: 'fr' });
+  });
+});

@@ -44,6 +44,7 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CORS_ORIGINS: 'https://website.example.test',
+    WEBSITE_URL: 'https://website.example.test',
     WEBSITE_WEBHOOK_URL: `${sink.url}/hook`,
     WEBSITE_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
     WEBSITE_WEBHOOK_RETRY_MS: '50',
