@@ -11,6 +11,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     config: { level: env('LOG_LEVEL', 'http') },
     startup: { enabled: env('NODE_ENV') !== 'test' },
   },
+  // The OpenAPI 3.1 description of the content API, public at /api/openapi.json.
+  openapi: {
+    'content-api': { access: 'public', cache: { enabled: false } },
+  },
   app: {
     keys: getSecrets().APP_KEYS.split(','),
   },

@@ -1,4 +1,5 @@
-import type { Core, UID } from '@strapi/strapi';
+import { factories, type Core, type UID } from '@strapi/strapi';
+import * as z from 'zod/v4';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { defaultPopulate, mergePopulate, type PopulateTree } from './populate';
 
@@ -65,16 +66,63 @@ export const resolveByKey =
     return next();
   };
 
+interface RouteSchemas {
+  request?: { query?: Record<string, unknown>; params?: Record<string, unknown> };
+  response?: unknown;
+}
+
+/**
+ * The query parameters and response of the core `findOne` of a type, for the OpenAPI document of
+ * a route that is served by it.
+ */
+export const findOneSchemas = (uid: UID.ContentType): RouteSchemas => {
+  const [core] = factories.createCoreRouter(uid, { only: ['findOne'] }).routes as unknown as RouteSchemas[];
+  return { request: { query: core.request?.query }, response: core.response };
+};
+
+/**
+ * A route served by the core `findOne` of `uid`, for the entry that `param` names: it needs no
+ * permission of its own and keeps the core validation and sanitising.
+ */
+export const findOneByKeyRoute = (
+  path: string,
+  uid: UID.ContentType,
+  param: string,
+  options: LookupOptions,
+  populate: (strapi: Core.Strapi) => PopulateTree,
+) => {
+  const schemas = findOneSchemas(uid);
+  return {
+    method: 'GET' as const,
+    path,
+    handler: `${uid}.findOne`,
+    request: {
+      query: schemas.request?.query,
+      params: { [param]: z.string().min(1).max(120).describe(`The entry's ${options.label}`) },
+    },
+    response: schemas.response,
+    config: { middlewares: [resolveByKey(uid, param, options, populate)] },
+  };
+};
+
 /**
  * `GET /<plural>/slug/:slug`: one entry by its slug, with its direct relations (label, slug,
- * image), in one request. Served by the core `findOne`, so it needs no permission of its own and
- * keeps the core validation and sanitising.
+ * image), in one request.
  */
-export const bySlugRoute = (plural: string, uid: UID.ContentType, options: LookupOptions = bySlug) => ({
-  method: 'GET' as const,
-  path: `/${plural}/slug/:slug`,
-  handler: `${uid}.findOne`,
-  config: {
-    middlewares: [resolveByKey(uid, 'slug', options, (strapi) => defaultPopulate(strapi, uid))],
-  },
-});
+export const bySlugRoute = (plural: string, uid: UID.ContentType, options: LookupOptions = bySlug) =>
+  findOneByKeyRoute(`/${plural}/slug/:slug`, uid, 'slug', options, (strapi) => defaultPopulate(strapi, uid));
+
+/**
+ * A content-API router whose routes are built on first read (once the content types are
+ * registered) and then kept: Strapi annotates the route objects it reads.
+ */
+export const lazyRouter = <T>(build: () => T[]) => {
+  let routes: T[] | undefined;
+  return {
+    type: 'content-api' as const,
+    get routes(): T[] {
+      routes ??= build();
+      return routes;
+    },
+  };
+};

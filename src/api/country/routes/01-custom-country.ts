@@ -1,4 +1,4 @@
-import { bySlugRoute, resolveByKey, type LookupOptions } from '../../../utils/by-slug';
+import { bySlugRoute, findOneByKeyRoute, lazyRouter, type LookupOptions } from '../../../utils/by-slug';
 import { defaultPopulate, type PopulateTree } from '../../../utils/populate';
 import type { Core } from '@strapi/strapi';
 
@@ -25,15 +25,7 @@ const overviewPopulate = (strapi: Core.Strapi): PopulateTree =>
     }),
   );
 
-export default {
-  type: 'content-api',
-  routes: [
-    bySlugRoute('countries', UID, bySlugOrIsoCode),
-    {
-      method: 'GET' as const,
-      path: '/countries/:isoCode/overview',
-      handler: `${UID}.findOne`,
-      config: { middlewares: [resolveByKey(UID, 'isoCode', byIsoCode, overviewPopulate)] },
-    },
-  ],
-};
+export default lazyRouter(() => [
+  bySlugRoute('countries', UID, bySlugOrIsoCode),
+  findOneByKeyRoute('/countries/:isoCode/overview', UID, 'isoCode', byIsoCode, overviewPopulate),
+]);

@@ -1,6 +1,3 @@
-import { bySlugRoute } from '../../../utils/by-slug';
+import { bySlugRoute, lazyRouter } from '../../../utils/by-slug';
 
-export default {
-  type: 'content-api',
-  routes: [bySlugRoute('delegations', 'api::delegation.delegation')],
-};
+export default lazyRouter(() => [bySlugRoute('delegations', 'api::delegation.delegation')]);

@@ -1,6 +1,3 @@
-import { bySlugRoute } from '../../../utils/by-slug';
+import { bySlugRoute, lazyRouter } from '../../../utils/by-slug';
 
-export default {
-  type: 'content-api',
-  routes: [bySlugRoute('partnerships', 'api::partnership.partnership')],
-};
+export default lazyRouter(() => [bySlugRoute('partnerships', 'api::partnership.partnership')]);

@@ -1,6 +1,3 @@
-import { bySlugRoute } from '../../../utils/by-slug';
+import { bySlugRoute, lazyRouter } from '../../../utils/by-slug';
 
-export default {
-  type: 'content-api',
-  routes: [bySlugRoute('school-exchanges', 'api::school-exchange.school-exchange')],
-};
+export default lazyRouter(() => [bySlugRoute('school-exchanges', 'api::school-exchange.school-exchange')]);

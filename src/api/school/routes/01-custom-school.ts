@@ -1,6 +1,3 @@
-import { bySlugRoute } from '../../../utils/by-slug';
+import { bySlugRoute, lazyRouter } from '../../../utils/by-slug';
 
-export default {
-  type: 'content-api',
-  routes: [bySlugRoute('schools', 'api::school.school')],
-};
+export default lazyRouter(() => [bySlugRoute('schools', 'api::school.school')]);
