@@ -1,5 +1,5 @@
 import { anonymous } from '../helpers/client';
-import { declaredKeys } from '../unit/public-types.test';
+import { declaredKeys } from '../helpers/public-types';
 
 const TYPES: Array<[path: string, name: string]> = [
   ['/api/partnerships?populate=*', 'Partnership'],

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type * as z from 'zod/v4';
 import type { mapSchema, searchSchema, statsSchema, timelineSchema } from '../../src/api/website/schemas';
 import type { WebhookPayload as SentWebhookPayload } from '../../src/webhooks/website';
@@ -10,6 +8,7 @@ import type {
   TimelineResponse,
   WebhookPayload,
 } from '../../types/public-api';
+import { declaredKeys } from '../helpers/public-types';
 
 /** true when each of A and B is assignable to the other, checked by `tsc` (npm run typecheck). */
 type Equals<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -22,16 +21,6 @@ const sameAsServer: [
   Equals<SearchResponse, z.infer<typeof searchSchema>>,
   Equals<WebhookPayload, SentWebhookPayload>,
 ] = [true, true, true, true, true];
-
-/** The property names an interface of types/public-api.ts declares (own and EntryBase's). */
-export const declaredKeys = (name: string): string[] => {
-  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'types', 'public-api.ts'), 'utf8');
-  const block = new RegExp(`export interface ${name}\\b([^{]*)\\{([\\s\\S]*?)\\n\\}`).exec(source);
-  if (!block) throw new Error(`no interface ${name}`);
-  const own = [...block[2].matchAll(/^ {2}(\w+)\??:/gm)].map((match) => match[1]);
-  const base = /extends (?:Omit<)?(\w+)/.exec(block[1])?.[1];
-  return base ? [...own, ...declaredKeys(base)] : own;
-};
 
 describe('types/public-api.ts', () => {
   it('matches the schemas the website endpoints are documented with', () => {
