@@ -69,14 +69,9 @@ export const countAll = async (plural: string, status: 'draft' | 'published' = '
   return (response.body as { meta: { pagination: { total: number } } }).meta.pagination.total;
 };
 
-/** Logs in to the admin panel API as a super admin (registering the first admin if needed). */
+/** A super admin's token for the admin panel API (registered by the global setup). */
 export const adminToken = async (): Promise<string> => {
-  const credentials = { email: 'staff@example.org', password: 'Staff-Passw0rd!' };
-  const login = await request(baseUrl()).post('/admin/login').send(credentials);
-  if (login.status === 200) return (login.body as { data: { token: string } }).data.token;
-  const registered = await request(baseUrl())
-    .post('/admin/register-admin')
-    .send({ ...credentials, firstname: 'Staff', lastname: 'Mission' });
-  if (registered.status !== 200) throw new Error(`admin registration failed: HTTP ${registered.status}`);
-  return (registered.body as { data: { token: string } }).data.token;
+  const token = process.env.TEST_ADMIN_TOKEN;
+  if (!token) throw new Error('TEST_ADMIN_TOKEN is not set.');
+  return token;
 };

@@ -69,9 +69,25 @@ export default async function globalSetup(): Promise<void> {
 
   const probe = await startQueryProbe(strapi);
 
+  // The first super admin, registered as a person would on a new install. Its token is shared by
+  // the tests: logging in from every test would trip the admin's log-in rate limit.
+  const registered = await fetch(`http://127.0.0.1:${port}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      email: 'staff@example.org',
+      password: 'Staff-Passw0rd!',
+      firstname: 'Staff',
+      lastname: 'Mission',
+    }),
+  });
+  if (!registered.ok) throw new Error(`admin registration failed: HTTP ${registered.status}`);
+  const adminJwt = ((await registered.json()) as { data: { token: string } }).data.token;
+
   process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
   process.env.TEST_FULL_ACCESS_TOKEN = token.accessKey;
   process.env.TEST_PROBE_URL = probe.url;
+  process.env.TEST_ADMIN_TOKEN = adminJwt;
   globalThis.__RUN__ = { strapi, database, closeProbe: probe.close, closeSink: sink.close };
   console.log(
     `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,

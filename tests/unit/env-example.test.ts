@@ -47,7 +47,7 @@ describe('.env.example', () => {
       used.add(name);
     }
     // Set by the test harness for the tests themselves, not configuration.
-    for (const internal of ['TEST_BASE_URL', 'TEST_FULL_ACCESS_TOKEN', 'TEST_PROBE_URL'])
+    for (const internal of ['TEST_BASE_URL', 'TEST_FULL_ACCESS_TOKEN', 'TEST_PROBE_URL', 'TEST_ADMIN_TOKEN'])
       used.delete(internal);
 
     const missing = [...used].filter((name) => !documented.has(name)).sort();
