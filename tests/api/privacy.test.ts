@@ -8,6 +8,7 @@ import {
   errorOf,
   trusted,
   type Entry,
+  documentIdOf,
 } from '../helpers/client';
 
 const PRIVATE_VALUES = [
@@ -33,11 +34,6 @@ const expectNoPrivateValue = (body: unknown): void => {
   }
 };
 
-const docIdOf = async (plural: string, slug: string): Promise<string> => {
-  const response = await anonymous().get(`/api/${plural}?filters[slug][$eq]=${slug}`);
-  return dataOf<Entry[]>(response)[0].documentId;
-};
-
 describe('drafts and private fields never leave the server without credentials', () => {
   let association: Entry;
   let draftPartnership: Entry;
@@ -45,7 +41,7 @@ describe('drafts and private fields never leave the server without credentials',
   let gabonId: string;
 
   beforeAll(async () => {
-    gabonId = await docIdOf('countries', 'gabon');
+    gabonId = await documentIdOf('countries', 'gabon');
     const created = await trusted.post('/api/associations', {
       data: {
         name: 'Test association privée',
@@ -178,7 +174,7 @@ describe('drafts and private fields never leave the server without credentials',
   });
 
   it('the unpublished changes of a published entry stay private', async () => {
-    const id = await docIdOf('partnerships', 'norvege-jeunesse');
+    const id = await documentIdOf('partnerships', 'norvege-jeunesse');
     const edit = await trusted.put(`/api/partnerships/${id}?status=draft`, {
       data: { summary: 'Brouillon non relu' },
     });

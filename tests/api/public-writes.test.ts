@@ -1,15 +1,4 @@
-import { anonymous, countAll, dataOf, type Entry } from '../helpers/client';
-
-const COLLECTIONS = [
-  'partnerships',
-  'associations',
-  'delegations',
-  'actions',
-  'school-exchanges',
-  'countries',
-  'themes',
-  'schools',
-];
+import { anonymous, COLLECTIONS, countAll, dataOf, type Entry } from '../helpers/client';
 
 describe('the public cannot write', () => {
   it.each(COLLECTIONS)('POST /api/%s is refused and creates nothing', async (plural) => {

@@ -8,13 +8,8 @@ import {
   errorOf,
   errorPaths,
   trusted,
-  type Entry,
+  documentIdOf,
 } from '../helpers/client';
-
-const docIdOf = async (plural: string, slug: string): Promise<string> => {
-  const response = await anonymous().get(`/api/${plural}?filters[slug][$eq]=${slug}`);
-  return dataOf<Entry[]>(response)[0].documentId;
-};
 
 /** POSTs through the trusted client and checks: 400 ValidationError naming `path`, nothing saved. */
 const expectRefusedCreate = async (
@@ -103,7 +98,7 @@ describe('validation: bad input is a 400 naming the field, and nothing is saved'
   });
 
   it('an update that puts the end before the stored start is refused and leaves the entry as it was', async () => {
-    const id = await docIdOf('delegations', 'delegation-gabonaise-komo-mondah-2011');
+    const id = await documentIdOf('delegations', 'delegation-gabonaise-komo-mondah-2011');
     const response = await trusted.put(`/api/delegations/${id}`, { data: { endDate: '2010-01' } });
     expect(response.status).toBe(400);
     expect(errorPaths(response)).toEqual(['endDate']);

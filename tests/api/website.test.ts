@@ -1,5 +1,5 @@
 import { check } from '@placemarkio/check-geojson';
-import { anonymous, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
+import { anonymous, dataOf, errorOf, trusted, type Entry, documentIdOf } from '../helpers/client';
 
 interface TimelineItem {
   type: string;
@@ -20,9 +20,6 @@ const getJson = async <T>(path: string): Promise<T> => {
   expect(response.status).toBe(200);
   return response.body as T;
 };
-
-const docIdOf = async (plural: string, slug: string): Promise<string> =>
-  dataOf<Entry[]>(await anonymous().get(`/api/${plural}?filters[slug][$eq]=${slug}`))[0].documentId;
 
 describe('GET /api/timeline', () => {
   it('lists delegations, actions and school exchanges, dated ones in date order first', async () => {
@@ -135,7 +132,7 @@ describe('GET /api/map', () => {
   });
 
   it('shows the countries where associations work, with those associations, and no draft', async () => {
-    const noId = await docIdOf('countries', 'norvege');
+    const noId = await documentIdOf('countries', 'norvege');
     const published = await trusted.post('/api/associations', {
       data: { name: 'Test carte', slug: 'test-carte', countries: [noId] },
     });
@@ -143,7 +140,7 @@ describe('GET /api/map', () => {
       data: {
         name: 'Test carte brouillon',
         slug: 'test-carte-brouillon',
-        countries: [await docIdOf('countries', 'canada')],
+        countries: [await documentIdOf('countries', 'canada')],
       },
     });
     try {
@@ -298,7 +295,7 @@ describe('GET /api/search', () => {
 
 describe('?locale=en on the website endpoints', () => {
   it('serves the English text where a translation exists, French otherwise, and says which', async () => {
-    const id = await docIdOf('delegations', 'delegation-quebec-2010');
+    const id = await documentIdOf('delegations', 'delegation-quebec-2010');
     const translated = await trusted.put(`/api/delegations/${id}?locale=en`, {
       data: {
         title: 'City delegation to Québec',

@@ -75,3 +75,23 @@ export const adminToken = async (): Promise<string> => {
   if (!token) throw new Error('TEST_ADMIN_TOKEN is not set.');
   return token;
 };
+
+/** The collection types of the public API, by their plural path. */
+export const COLLECTIONS = [
+  'partnerships',
+  'associations',
+  'delegations',
+  'actions',
+  'school-exchanges',
+  'countries',
+  'themes',
+  'schools',
+];
+
+/** The documentId of the published entry of a type that has this slug. */
+export const documentIdOf = async (plural: string, slug: string): Promise<string> => {
+  const response = await anonymous().get(`/api/${plural}?filters[slug][$eq]=${encodeURIComponent(slug)}`);
+  const [entry] = dataOf<Entry[]>(response);
+  if (!entry) throw new Error(`no published ${plural} with slug ${slug}`);
+  return entry.documentId;
+};

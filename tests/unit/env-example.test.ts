@@ -1,3 +1,4 @@
+import { SECRET_NAMES } from '../../src/utils/secrets';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,16 +37,7 @@ describe('.env.example', () => {
       for (const match of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) used.add(match[1]);
     }
     // The secrets are read by name from a list.
-    for (const name of [
-      'APP_KEYS',
-      'API_TOKEN_SALT',
-      'ADMIN_JWT_SECRET',
-      'TRANSFER_TOKEN_SALT',
-      'JWT_SECRET',
-      'ENCRYPTION_KEY',
-    ]) {
-      used.add(name);
-    }
+    for (const name of SECRET_NAMES) used.add(name);
     // Set by the test harness for the tests themselves, not configuration.
     for (const internal of ['TEST_BASE_URL', 'TEST_FULL_ACCESS_TOKEN', 'TEST_PROBE_URL', 'TEST_ADMIN_TOKEN'])
       used.delete(internal);

@@ -1,4 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
+import type * as z from 'zod/v4';
+import type { mapSchema } from '../schemas';
 import { findLocalized, localeParam, type Entry } from './localized';
 import { enumParam, refuseUnknown, type RawQuery } from './query';
 
@@ -8,27 +10,10 @@ interface Location {
   longitude: number;
 }
 
-export type MapFeatureType = 'partnership' | 'delegation' | 'school-exchange' | 'association-country';
-
-export interface MapFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [longitude: number, latitude: number] };
-  properties: {
-    type: MapFeatureType;
-    title: string;
-    slug: string;
-    placeName: string | null;
-    themes: string[];
-    years: number[];
-    locale: string;
-    associations?: Array<{ name: string; slug: string }>;
-  };
-}
-
-export interface FeatureCollection {
-  type: 'FeatureCollection';
-  features: MapFeature[];
-}
+export type FeatureCollection = z.infer<typeof mapSchema>;
+export type MapFeature = FeatureCollection['features'][number];
+export type MapFeatureType = MapFeature['properties']['type'];
+type Locale = MapFeature['properties']['locale'];
 
 /** The sources of the map: which attribute holds the location of each type. */
 const SOURCES = [
@@ -91,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             placeName: location.placeName ?? null,
             themes: slugs(entry.themes),
             years: yearsOf(entry.startDate, entry.endDate),
-            locale: entry.locale as string,
+            locale: entry.locale as Locale,
           },
         });
       }
@@ -122,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             placeName: country.name as string,
             themes: [...new Set(associations.flatMap((association) => slugs(association.themes)))].sort(),
             years: [],
-            locale: country.locale as string,
+            locale: country.locale as Locale,
             associations: associations.map((association) => ({
               name: association.name as string,
               slug: association.slug as string,

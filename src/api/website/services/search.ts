@@ -1,4 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
+import type * as z from 'zod/v4';
+import type { searchHitSchema } from '../schemas';
 import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
 import { localeParam } from './localized';
 import {
@@ -22,7 +24,7 @@ interface Searchable {
 }
 
 /** What is searched in each type. */
-export const SEARCHABLE: Record<string, Searchable> = {
+export const SEARCHABLE: Record<SearchType, Searchable> = {
   partnership: {
     uid: 'api::partnership.partnership',
     label: 'title',
@@ -58,17 +60,9 @@ export const SEARCHABLE: Record<string, Searchable> = {
   school: { uid: 'api::school.school', label: 'name', fields: { name: 'A', town: 'B' } },
 };
 
-export type SearchType = keyof typeof SEARCHABLE;
+export type SearchType = SearchHit['type'];
 
-export interface SearchHit {
-  type: SearchType;
-  documentId: string;
-  slug: string;
-  title: string;
-  summary: string | null;
-  locale: string;
-  score: number;
-}
+export type SearchHit = z.infer<typeof searchHitSchema>;
 
 const WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
 
@@ -196,14 +190,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const q = stringParam(query, 'q', 200);
       const terms = q ? queryTerms(q) : [];
       if (terms.length === 0) validationError('q', 'is required: the words to look for');
-      const only = enumParam(query, 'type', Object.keys(SEARCHABLE));
+      const only = enumParam(query, 'type', Object.keys(SEARCHABLE) as SearchType[]);
       const locale = localeParam(query);
       const page = pageParams(query);
       const locales = [...new Set([locale, DEFAULT_LOCALE])];
       const postgres = await usePostgres();
 
       const hits: SearchHit[] = [];
-      for (const [type, spec] of Object.entries(SEARCHABLE)) {
+      for (const [type, spec] of Object.entries(SEARCHABLE) as Array<[SearchType, Searchable]>) {
         if (only && only !== type) continue;
         const candidates = postgres
           ? await postgresCandidates(spec, terms, locales)
@@ -230,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               slug: entry.slug as string,
               title: entry[spec.label] as string,
               summary: spec.summary ? ((entry[spec.summary] as string | null) ?? null) : null,
-              locale: servedLocale,
+              locale: servedLocale as SearchHit['locale'],
               score: Math.round((best.get(entry.documentId)?.score ?? 0) * 1e6) / 1e6,
             });
           }

@@ -1,4 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
+import type * as z from 'zod/v4';
+import type { statsSchema } from '../schemas';
 import { refuseUnknown, type RawQuery } from './query';
 
 /** What is counted, by its plural name in the answer. */
@@ -11,28 +13,10 @@ const COUNTED = {
 } as const;
 
 export type CountedType = keyof typeof COUNTED;
-export type Counts = Record<CountedType, number> & { total: number };
 
-interface CountryRef {
-  name: string;
-  slug: string;
-  isoCode: string;
-  continent: string;
-}
-
-export interface Stats {
-  totals: Counts;
-  byContinent: Array<{ continent: string } & Counts>;
-  byCountry: Array<CountryRef & Counts>;
-  byTheme: Array<{ name: string; slug: string } & Counts>;
-  byYear: Array<{ year: number } & Counts>;
-  byType: {
-    actionType: Record<string, number>;
-    delegationDirection: Record<string, number>;
-    exchangeType: Record<string, number>;
-    partnershipKind: Record<string, number>;
-  };
-}
+export type Stats = z.infer<typeof statsSchema>['data'];
+export type Counts = Stats['totals'];
+type CountryRef = Omit<Stats['byCountry'][number], keyof Counts>;
 
 export const CONTINENTS = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
 const TYPES = Object.keys(COUNTED) as CountedType[];

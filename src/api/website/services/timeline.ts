@@ -1,4 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
+import type * as z from 'zod/v4';
+import type { timelineItemSchema } from '../schemas';
 import { findLocalized, localeParam, type Entry } from './localized';
 import {
   enumParam,
@@ -20,18 +22,7 @@ export const TIMELINE_TYPES = {
 export type TimelineType = keyof typeof TIMELINE_TYPES;
 const TYPES = Object.keys(TIMELINE_TYPES) as TimelineType[];
 
-export interface TimelineItem {
-  type: TimelineType;
-  documentId: string;
-  slug: string;
-  title: string;
-  summary: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  locale: string;
-  country: { name: string; slug: string; isoCode: string } | null;
-  themes: Array<{ name: string; slug: string }>;
-}
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 const KNOWN = ['from', 'to', 'country', 'theme', 'type', 'order', 'locale', 'page', 'pageSize'] as const;
 
@@ -46,7 +37,7 @@ const toItem = (type: TimelineType, entry: Entry): TimelineItem => {
     summary: (entry[TIMELINE_TYPES[type].summary] as string | null) ?? null,
     startDate: (entry.startDate as string | null) ?? null,
     endDate: (entry.endDate as string | null) ?? null,
-    locale: entry.locale as string,
+    locale: entry.locale as TimelineItem['locale'],
     country: country ? { name: country.name, slug: country.slug, isoCode: country.isoCode } : null,
     themes: themes.map((theme) => ({ name: theme.name, slug: theme.slug })),
   };
