@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { syncAdminRoles } from './bootstrap/admin-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
@@ -14,6 +15,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
+    await syncAdminRoles(strapi);
     await seedIfEmpty(strapi);
   },
 };

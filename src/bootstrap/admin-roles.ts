@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { LOCALES } from './locales';
+
+const CM = 'plugin::content-manager.explorer';
+const ACCOUNTS = 'plugin::users-permissions.user';
+/** Read access to the account roles, to choose one when creating an account. */
+const ACCOUNT_ROLES = 'plugin::users-permissions.role';
+
+/** A Content Manager action on some subjects, every field and locale. */
+interface Grant {
+  actions: Array<'create' | 'read' | 'update' | 'delete' | 'publish'>;
+  subjects: string[];
+}
+
+export interface AdminRoleSpec {
+  name: string;
+  description: string;
+  /** Content Manager grants. */
+  content: (mission: string[]) => Grant[];
+  /** Other admin actions (media library...). */
+  extra: string[];
+}
+
+const MEDIA_READ = [
+  'plugin::upload.read',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+const MEDIA_WRITE = [...MEDIA_READ, 'plugin::upload.assets.create', 'plugin::upload.assets.update'];
+
+/**
+ * The Mission's admin roles. None has access to settings, roles or the Content-Type Builder (those
+ * actions are simply not granted); the Super Admin role stays for the technical team.
+ */
+export const ADMIN_ROLES: AdminRoleSpec[] = [
+  {
+    name: 'Chargé·e de mission',
+    description:
+      'Crée, modifie, publie et supprime tout le contenu de la Mission ; gère les comptes des associations et relit leurs propositions.',
+    content: (mission) => [
+      { actions: ['create', 'read', 'update', 'delete', 'publish'], subjects: mission },
+      { actions: ['create', 'read', 'update', 'delete'], subjects: [ACCOUNTS] },
+      { actions: ['read'], subjects: [ACCOUNT_ROLES] },
+    ],
+    extra: MEDIA_WRITE,
+  },
+  {
+    name: 'Rédacteur·rice',
+    description: 'Crée et modifie des brouillons ; ne peut ni publier ni supprimer.',
+    content: (mission) => [{ actions: ['create', 'read', 'update'], subjects: mission }],
+    extra: MEDIA_WRITE,
+  },
+  {
+    name: 'Lecture seule',
+    description: 'Consulte tout le contenu, sans rien modifier.',
+    content: (mission) => [{ actions: ['read'], subjects: mission }],
+    extra: MEDIA_READ,
+  },
+];
+
+interface RoleService {
+  findOne(params: { name: string }): Promise<{ id: number } | null>;
+  create(attributes: { name: string; description: string }): Promise<{ id: number }>;
+  update(params: { id: number }, attributes: { description: string }): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: unknown[]): Promise<unknown>;
+}
+
+interface ContentTypeService {
+  getPermissionsWithNestedFields(
+    actions: unknown[],
+    options: { restrictedSubjects: string[] },
+  ): Array<{ action: string; subject: string; properties: Record<string, unknown> }>;
+}
+
+interface PermissionService {
+  actionProvider: { values(): Array<{ actionId: string; section: string; subjects?: string[] }> };
+}
+
+/**
+ * Creates the Mission's admin roles and sets their permissions from the code, at every start-up:
+ * a permission granted by hand is removed, a missing one added.
+ */
+export const syncAdminRoles = async (strapi: Core.Strapi): Promise<void> => {
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
+  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+
+  const missionTypes = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
+  const contentActions = permissions.actionProvider
+    .values()
+    .filter((action) => action.section === 'contentTypes');
+  const locales = LOCALES.map((locale) => locale.code);
+
+  for (const spec of ADMIN_ROLES) {
+    const existing = await roles.findOne({ name: spec.name });
+    const role = existing ?? (await roles.create({ name: spec.name, description: spec.description }));
+    if (existing) await roles.update({ id: role.id }, { description: spec.description });
+
+    const wanted = spec.content(missionTypes).flatMap((grant) => {
+      const actions = contentActions.filter((action) =>
+        grant.actions.some((name) => action.actionId === `${CM}.${name}`),
+      );
+      const everyOther = Object.keys(strapi.contentTypes).filter((uid) => !grant.subjects.includes(uid));
+      return contentTypes
+        .getPermissionsWithNestedFields(actions, { restrictedSubjects: everyOther })
+        .map((permission) => {
+          const model = strapi.contentTypes[permission.subject as keyof typeof strapi.contentTypes] as
+            | { pluginOptions?: { i18n?: { localized?: boolean } } }
+            | undefined;
+          return model?.pluginOptions?.i18n?.localized
+            ? { ...permission, properties: { ...permission.properties, locales } }
+            : permission;
+        });
+    });
+    const extra = spec.extra.map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
+    await roles.assignPermissions(role.id, [...wanted, ...extra]);
+  }
+};

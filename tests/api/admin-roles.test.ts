@@ -1,0 +1,110 @@
+import { dataOf, documentIdOf } from '../helpers/client';
+import { rolesByName, staffWithRole } from '../helpers/admin';
+import { runNode } from '../helpers/run-node';
+
+const PARTNERSHIPS = '/content-manager/collection-types/api::partnership.partnership';
+const ACCOUNTS = '/content-manager/collection-types/plugin::users-permissions.user';
+const ROLES = ['Chargé·e de mission', 'Rédacteur·rice', 'Lecture seule'];
+
+const draftPartnership = (slug: string) => ({ title: `Admin ${slug}`, slug, partnerName: 'Partenaire' });
+
+describe('admin roles, applied from the code at start-up', () => {
+  it('the three roles exist', async () => {
+    const roles = await rolesByName();
+    for (const name of ROLES) expect(roles.has(name)).toBe(true);
+  });
+
+  it('a Chargé·e de mission creates, edits, publishes and deletes mission content', async () => {
+    const staff = await staffWithRole('Chargé·e de mission');
+    const created = await staff.post(PARTNERSHIPS, draftPartnership('test-admin-charge'));
+    expect(created.status).toBe(201);
+    const id = dataOf(created).documentId;
+    expect((await staff.put(`${PARTNERSHIPS}/${id}`, { summary: 'Modifié' })).status).toBe(200);
+    expect((await staff.post(`${PARTNERSHIPS}/${id}/actions/publish`)).status).toBe(200);
+    expect(await documentIdOf('partnerships', 'test-admin-charge')).toBe(id);
+    expect((await staff.delete(`${PARTNERSHIPS}/${id}`)).status).toBe(200);
+  });
+
+  it('a Chargé·e de mission manages association accounts', async () => {
+    const staff = await staffWithRole('Chargé·e de mission');
+    const roles = await staff.get('/content-manager/relations/plugin::users-permissions.user/role');
+    expect(roles.status).toBe(200);
+    const authenticated = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
+      (role) => role.name === 'Authenticated',
+    );
+    expect(authenticated).toBeDefined();
+    const created = await staff.post(ACCOUNTS, {
+      role: authenticated?.id,
+      username: 'association-test',
+      email: 'association-test@example.org',
+      password: 'Assoc-Passw0rd!',
+      confirmed: true,
+      blocked: false,
+    });
+    expect(created.status).toBe(201);
+    const account = created.body as { documentId?: string; data?: { documentId: string } };
+    const id = account.data?.documentId ?? account.documentId;
+    expect((await staff.get(`${ACCOUNTS}/${id}`)).status).toBe(200);
+    expect((await staff.delete(`${ACCOUNTS}/${id}`)).status).toBe(200);
+  });
+
+  it.each(ROLES)(
+    '%s has no access to settings, roles, users of the admin or the Content-Type Builder',
+    async (role) => {
+      const staff = await staffWithRole(role);
+      for (const path of [
+        '/admin/roles',
+        '/admin/users',
+        '/admin/api-tokens',
+        '/admin/webhooks',
+        '/content-type-builder/content-types',
+
+        '/users-permissions/roles',
+      ]) {
+        const response = await staff.get(path);
+        expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      }
+    },
+  );
+
+  it('a Rédacteur·rice creates and edits drafts, and can neither publish nor delete', async () => {
+    const staff = await staffWithRole('Rédacteur·rice');
+    const created = await staff.post(PARTNERSHIPS, draftPartnership('test-admin-redacteur'));
+    expect(created.status).toBe(201);
+    const id = dataOf(created).documentId;
+    expect((await staff.put(`${PARTNERSHIPS}/${id}`, { summary: 'Relu' })).status).toBe(200);
+    expect((await staff.post(`${PARTNERSHIPS}/${id}/actions/publish`)).status).toBe(403);
+    expect((await staff.delete(`${PARTNERSHIPS}/${id}`)).status).toBe(403);
+    const published = await documentIdOf('actions', 'materiel-socio-educatif-gabon');
+    expect(
+      (
+        await staff.post(
+          `/content-manager/collection-types/api::action.action/${published}/actions/unpublish`,
+        )
+      ).status,
+    ).toBe(403);
+    expect((await staff.get(ACCOUNTS)).status).toBe(403);
+  });
+
+  it('Lecture seule reads everything and changes nothing', async () => {
+    const staff = await staffWithRole('Lecture seule');
+    const list = await staff.get(PARTNERSHIPS);
+    expect(list.status).toBe(200);
+    const [first] = (list.body as { results: Array<{ documentId: string }> }).results;
+    expect((await staff.post(PARTNERSHIPS, draftPartnership('test-admin-lecture'))).status).toBe(403);
+    expect((await staff.put(`${PARTNERSHIPS}/${first.documentId}`, { summary: 'x' })).status).toBe(403);
+    expect((await staff.delete(`${PARTNERSHIPS}/${first.documentId}`)).status).toBe(403);
+    expect(
+      (await staff.get('/content-manager/collection-types/api::school-exchange.school-exchange')).status,
+    ).toBe(200);
+  });
+
+  it('starting again keeps one role of each name', async () => {
+    const before = await rolesByName();
+    const boot = await runNode(['dist/database/seed.js']);
+    expect(boot.code).toBe(0);
+    const after = await rolesByName();
+    for (const name of ROLES) expect(after.get(name)?.id).toBe(before.get(name)?.id);
+    expect(after.size).toBe(before.size);
+  });
+});
