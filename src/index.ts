@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { syncAdminRoles } from './bootstrap/admin-roles';
+import { applyComponentLabels, type ComponentLabels } from './bootstrap/content-manager';
+import componentLabels from './components/content-manager.json';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
@@ -16,6 +18,7 @@ export default {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncAdminRoles(strapi);
+    await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
     await seedIfEmpty(strapi);
   },
 };
