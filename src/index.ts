@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { syncAdminRoles } from './bootstrap/admin-roles';
 import { applyComponentLabels, type ComponentLabels } from './bootstrap/content-manager';
 import componentLabels from './components/content-manager.json';
+import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
@@ -19,6 +20,7 @@ export default {
     await syncPublicPermissions(strapi);
     await syncAdminRoles(strapi);
     await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
+    await createDevelopmentAdmin(strapi);
     await seedIfEmpty(strapi);
   },
 };

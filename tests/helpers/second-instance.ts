@@ -24,12 +24,15 @@ export interface Instance {
 }
 
 /**
- * Starts another server process on the same database as the test server (same environment), on
- * its own port, and waits until it answers.
+ * Starts another server process, on the same database as the test server unless `env` says
+ * otherwise, on its own port, and waits until it answers.
  */
-export const startSecondInstance = async (port: number): Promise<Instance> => {
+export const startSecondInstance = async (
+  port: number,
+  env: Record<string, string> = {},
+): Promise<Instance> => {
   const child: ChildProcess = spawn(process.execPath, ['-e', BOOT], {
-    env: { ...process.env, PORT: String(port), SEED_ON_START: 'false' },
+    env: { ...process.env, PORT: String(port), SEED_ON_START: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
