@@ -30,7 +30,10 @@ export const rolesByName = async (): Promise<Map<string, AdminRole>> => {
  * A staff member with one role, invited by the super admin and registered with the invitation
  * token, as a person would; returns a client logged in as them.
  */
-export const staffWithRole = async (roleName: string) => {
+export const staffWithRole = async (roleName: string) => (await staffMember(roleName)).api;
+
+/** Like staffWithRole, also giving the credentials (to log in through the browser). */
+export const staffMember = async (roleName: string) => {
   const role = (await rolesByName()).get(roleName);
   if (!role) throw new Error(`no admin role "${roleName}"`);
   const email = `staff-${crypto.randomBytes(4).toString('hex')}@example.org`;
@@ -45,12 +48,10 @@ export const staffWithRole = async (roleName: string) => {
   if (invited.status !== 201)
     throw new Error(`invitation: HTTP ${invited.status} ${JSON.stringify(invited.body)}`);
   const registrationToken = (invited.body as { data: { registrationToken: string } }).data.registrationToken;
+  const password = 'Staff-Passw0rd!';
   const registered = await request(baseUrl())
     .post('/admin/register')
-    .send({
-      registrationToken,
-      userInfo: { firstname: 'Test', lastname: roleName, password: 'Staff-Passw0rd!' },
-    });
+    .send({ registrationToken, userInfo: { firstname: 'Test', lastname: roleName, password } });
   if (registered.status !== 200) throw new Error(`registration: HTTP ${registered.status}`);
-  return adminApi((registered.body as { data: { token: string } }).data.token);
+  return { email, password, api: adminApi((registered.body as { data: { token: string } }).data.token) };
 };

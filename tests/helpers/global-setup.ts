@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
 import { startQueryProbe } from './query-probe';
 import { startWebhookSink } from './webhook-sink';
@@ -27,8 +28,18 @@ interface ApiTokenService {
   }>;
 }
 
-export default async function globalSetup(): Promise<void> {
-  const client = (process.env.TEST_DATABASE ?? 'sqlite') as TestDatabaseClient;
+export interface BootOptions {
+  /** Database when TEST_DATABASE is not set. */
+  defaultClient: TestDatabaseClient;
+  /** Serve the built admin panel (browser tests); needs `strapi build` first. */
+  serveAdmin: boolean;
+  /** Compile the TypeScript server first (`strapi build` already did for browser tests). */
+  compile: boolean;
+}
+
+/** Boots the test server and exports its addresses and credentials in the environment. */
+export async function bootTestServer({ defaultClient, serveAdmin, compile }: BootOptions): Promise<void> {
+  const client = (process.env.TEST_DATABASE ?? defaultClient) as TestDatabaseClient;
   if (client !== 'sqlite' && client !== 'postgres') {
     throw new Error(`TEST_DATABASE must be "sqlite" or "postgres", not "${String(client)}"`);
   }
@@ -40,7 +51,7 @@ export default async function globalSetup(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: '0',
     SEED_ON_START: 'true',
-    SERVE_ADMIN: 'false',
+    SERVE_ADMIN: String(serveAdmin),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CORS_ORIGINS: 'https://website.example.test',
@@ -53,7 +64,9 @@ export default async function globalSetup(): Promise<void> {
   });
 
   const started = Date.now();
-  const appContext = await compileStrapi();
+  const appContext = compile
+    ? await compileStrapi()
+    : { appDir: process.cwd(), distDir: path.join(process.cwd(), 'dist') };
   const strapi = await createStrapi(appContext).load();
   await strapi.listen();
   const { port } = strapi.server.httpServer.address() as AddressInfo;
@@ -92,4 +105,8 @@ export default async function globalSetup(): Promise<void> {
   console.log(
     `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,
   );
+}
+
+export default async function globalSetup(): Promise<void> {
+  await bootTestServer({ defaultClient: 'sqlite', serveAdmin: false, compile: true });
 }

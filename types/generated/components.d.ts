@@ -4,7 +4,7 @@ export interface ActionQuantity extends Struct.ComponentSchema {
   collectionName: 'components_action_quantitys';
   info: {
     description: 'An amount with its unit (1 tonne).';
-    displayName: 'Quantity';
+    displayName: 'Quantit\u00E9';
     icon: 'scale';
   };
   attributes: {
@@ -28,7 +28,7 @@ export interface DelegationMember extends Struct.ComponentSchema {
   collectionName: 'components_delegation_members';
   info: {
     description: 'A member of a delegation; the name may be unknown when only the role is.';
-    displayName: 'Member';
+    displayName: 'Membre';
     icon: 'user';
   };
   attributes: {
@@ -47,7 +47,7 @@ export interface MissionNetwork extends Struct.ComponentSchema {
   collectionName: 'components_mission_networks';
   info: {
     description: 'A network the Mission belongs to.';
-    displayName: 'Network';
+    displayName: 'R\u00E9seau';
     icon: 'globe';
   };
   attributes: {
@@ -71,7 +71,7 @@ export interface SharedLocation extends Struct.ComponentSchema {
   collectionName: 'components_shared_locations';
   info: {
     description: 'A place with its coordinates (WGS 84), for the map.';
-    displayName: 'Location';
+    displayName: 'Lieu';
     icon: 'pinMap';
   };
   attributes: {

@@ -669,7 +669,7 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
   collectionName: 'countries';
   info: {
     description: 'A country, identified by its ISO 3166-1 alpha-2 code.';
-    displayName: 'Country';
+    displayName: 'Pays';
     pluralName: 'countries';
     singularName: 'country';
   };
@@ -766,7 +766,7 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
   collectionName: 'delegations';
   info: {
     description: 'An official delegation, sent abroad by the city or received by it.';
-    displayName: 'Delegation';
+    displayName: 'D\u00E9l\u00E9gation';
     pluralName: 'delegations';
     singularName: 'delegation';
   };
@@ -980,7 +980,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
   collectionName: 'partnerships';
   info: {
     description: 'A cooperation link between the city and a partner abroad.';
-    displayName: 'Partnership';
+    displayName: 'Partenariat';
     pluralName: 'partnerships';
     singularName: 'partnership';
   };
@@ -1112,7 +1112,7 @@ export interface ApiSchoolExchangeSchoolExchange extends Struct.CollectionTypeSc
   collectionName: 'school_exchanges';
   info: {
     description: 'An exchange between a Courcouronnes school and pupils abroad.';
-    displayName: 'School exchange';
+    displayName: '\u00C9change scolaire';
     pluralName: 'school-exchanges';
     singularName: 'school-exchange';
   };
@@ -1260,7 +1260,7 @@ export interface ApiSchoolSchool extends Struct.CollectionTypeSchema {
   collectionName: 'schools';
   info: {
     description: 'A Courcouronnes school taking part in international actions.';
-    displayName: 'School';
+    displayName: '\u00C9tablissement scolaire';
     pluralName: 'schools';
     singularName: 'school';
   };
@@ -1324,7 +1324,7 @@ export interface ApiThemeTheme extends Struct.CollectionTypeSchema {
   collectionName: 'themes';
   info: {
     description: 'A field of action (education, environment, youth...).';
-    displayName: 'Theme';
+    displayName: 'Th\u00E9matique';
     pluralName: 'themes';
     singularName: 'theme';
   };
