@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { anonymous, dataOf, trusted, type Entry } from '../helpers/client';
+import { staffMember } from '../helpers/admin';
+import {
+  adminUrl,
+  ARTIFACTS,
+  dismissGuides,
+  launchBrowser,
+  logIn,
+  pickRelation,
+  screenshot,
+} from './browser';
+
+const PARTNERSHIPS = '/content-manager/collection-types/api::partnership.partnership';
+
+describe('the admin panel, in a real browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it('speaks French on the log-in page by default', async () => {
+    await page.goto(adminUrl(''));
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    await page.getByLabel('Mot de passe').waitFor();
+    expect(await page.getByText('Bienvenue !').count()).toBe(1);
+    await screenshot(page, '01-connexion');
+  });
+
+  it('a Chargé·e de mission creates a partnership with a country and two themes, publishes it, and the public API returns it with them', async () => {
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await page.goto(adminUrl(`${PARTNERSHIPS}/create`));
+    // The form is ready once the slug field holds its generated default.
+    await page.waitForLoadState('networkidle');
+    await page.locator('input[name="slug"]:not([value=""])').waitFor();
+    await dismissGuides(page);
+
+    await page.getByRole('textbox', { name: 'Titre' }).fill('Coopération saisie dans le navigateur');
+    await page.getByRole('textbox', { name: 'Identifiant d’URL (slug)' }).fill('test-navigateur');
+    await page.getByRole('textbox', { name: 'Partenaire', exact: true }).fill('Commune partenaire');
+    await pickRelation(page, 'Pays', 'Gab', 'Gabon');
+    await pickRelation(page, 'Thématiques', 'Éduc', 'Éducation');
+    await pickRelation(page, 'Thématiques', 'Sant', 'Santé');
+    await screenshot(page, '02-partenariat-edition');
+    await page.getByRole('button', { name: 'Publier' }).click();
+
+    let published: Entry | undefined;
+    for (let attempt = 0; attempt < 150 && !published; attempt += 1) {
+      const response = await anonymous().get(
+        '/api/partnerships?filters[slug][$eq]=test-navigateur&populate[country][fields][0]=isoCode&populate[themes][fields][0]=slug',
+      );
+      published = dataOf<Entry[]>(response)[0];
+      if (!published) await page.waitForTimeout(100);
+    }
+    if (!published) await screenshot(page, 'echec-publication');
+    expect(published).toBeDefined();
+    expect((published?.country as Entry).isoCode).toBe('GA');
+    expect(((published?.themes as Entry[]) ?? []).map((theme) => theme.slug).sort()).toEqual([
+      'education',
+      'sante',
+    ]);
+
+    await page.goto(adminUrl(PARTNERSHIPS));
+    await page.getByText('Coopération saisie dans le navigateur').waitFor();
+    await dismissGuides(page);
+    await screenshot(page, '03-partenariats-liste');
+  });
+
+  it('a Rédacteur·rice edits a draft and finds no way to publish it', async () => {
+    const draft = await trusted.post('/api/partnerships?status=draft', {
+      data: { title: 'Brouillon à relire', slug: 'test-brouillon-redacteur', partnerName: 'Partenaire' },
+    });
+    expect(draft.status).toBe(201);
+    const id = dataOf(draft).documentId;
+
+    const staff = await staffMember('Rédacteur·rice');
+    await logIn(page, staff.email, staff.password);
+    await page.goto(adminUrl(`${PARTNERSHIPS}/${id}`));
+    await page.waitForLoadState('networkidle');
+    await page
+      .getByRole('textbox', { name: 'Titre' })
+      .and(page.locator('[value="Brouillon à relire"]'))
+      .waitFor();
+    await dismissGuides(page);
+    const summary = page.getByRole('textbox', { name: 'Résumé' });
+    await summary.fill('Résumé écrit par la rédaction.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    let saved = '';
+    for (let attempt = 0; attempt < 50 && saved !== 'Résumé écrit par la rédaction.'; attempt += 1) {
+      saved = String(dataOf(await trusted.get(`/api/partnerships/${id}?status=draft`)).summary);
+      if (saved !== 'Résumé écrit par la rédaction.') await page.waitForTimeout(100);
+    }
+    expect(saved).toBe('Résumé écrit par la rédaction.');
+
+    const publish = page.getByRole('button', { name: 'Publier' });
+    const canPublish = (await publish.count()) > 0 && (await publish.first().isEnabled());
+    expect(canPublish).toBe(false);
+    await screenshot(page, '04-redacteur-brouillon');
+    expect((await anonymous().get(`/api/partnerships/${id}`)).status).toBe(404);
+  });
+
+  it('leaves screenshots of the main screens for a person to look at', () => {
+    for (const name of [
+      '01-connexion',
+      '02-partenariat-edition',
+      '03-partenariats-liste',
+      '04-redacteur-brouillon',
+    ]) {
+      expect(fs.statSync(path.join(ARTIFACTS, `${name}.png`)).size).toBeGreaterThan(10_000);
+    }
+  });
+});
