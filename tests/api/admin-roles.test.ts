@@ -1,5 +1,5 @@
 import { dataOf, documentIdOf } from '../helpers/client';
-import { rolesByName, staffWithRole } from '../helpers/admin';
+import { rolesByName, staffWithRole, superAdmin } from '../helpers/admin';
 import { runNode } from '../helpers/run-node';
 
 const PARTNERSHIPS = '/content-manager/collection-types/api::partnership.partnership';
@@ -106,5 +106,31 @@ describe('admin roles, applied from the code at start-up', () => {
     const after = await rolesByName();
     for (const name of ROLES) expect(after.get(name)?.id).toBe(before.get(name)?.id);
     expect(after.size).toBe(before.size);
+  });
+});
+
+describe('the Content-Type Builder outside development', () => {
+  it('refuses schema changes even to a super admin: schemas change through the repository only', async () => {
+    const admin = await superAdmin();
+    const response = await admin.post('/content-type-builder/update-schema', {
+      data: {
+        contentTypes: [
+          {
+            action: 'create',
+            uid: 'api::intrus.intrus',
+            displayName: 'Intrus',
+            singularName: 'intrus',
+            pluralName: 'intrus-list',
+            kind: 'collectionType',
+            attributes: [],
+          },
+        ],
+        components: [],
+      },
+    });
+    expect(response.status).toBe(403);
+    const types = await admin.get('/content-type-builder/content-types');
+    const uids = (types.body as { data: Array<{ uid: string }> }).data.map((type) => type.uid);
+    expect(uids).not.toContain('api::intrus.intrus');
   });
 });
