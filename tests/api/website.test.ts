@@ -264,6 +264,14 @@ describe('GET /api/search', () => {
     expect(none.data).toEqual([]);
   });
 
+  it.each(['le', "l'", 'de la', '日本', '2010', 'É', 'x'.repeat(200), '%27%3B%20DROP%20TABLE'])(
+    'an unusual query (%s) is answered, never a 500',
+    async (q) => {
+      const response = await anonymous().get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(200);
+    },
+  );
+
   it('filters by type and paginates', async () => {
     const schools = await getJson<Paginated<Hit>>('/api/search?q=college&type=school');
     expect(schools.data.map((hit) => hit.slug).sort()).toEqual(['college-jean-lurcat', 'college-paul-fort']);
