@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { syncAdminRoles } from './bootstrap/admin-roles';
+import { syncAssociationRole } from './bootstrap/association-role';
 import { applyComponentLabels, type ComponentLabels } from './bootstrap/content-manager';
 import componentLabels from './components/content-manager.json';
 import { createDevelopmentAdmin } from './bootstrap/dev-admin';
@@ -18,6 +19,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
+    await syncAssociationRole(strapi);
     await syncAdminRoles(strapi);
     await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
     await createDevelopmentAdmin(strapi);

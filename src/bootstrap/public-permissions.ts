@@ -26,16 +26,14 @@ export const publicContentActions = (strapi: Core.Strapi): string[] =>
     );
 
 /**
- * Makes the Public role hold exactly the allowed actions: adds the missing ones and removes any
- * other (for instance one granted by a click in the admin). Idempotent.
+ * Makes a Users & Permissions role hold exactly the `wanted` actions: adds the missing ones and
+ * removes any other (for instance one granted by a click in the admin). Idempotent.
  */
-export const syncPublicPermissions = async (strapi: Core.Strapi): Promise<void> => {
-  const role = (await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } })) as {
-    id: number;
-  } | null;
-  if (!role) throw new Error('The Users & Permissions "public" role is missing.');
-
-  const wanted = new Set([...publicContentActions(strapi), ...PUBLIC_AUTH_ACTIONS]);
+export const syncRolePermissions = async (
+  strapi: Core.Strapi,
+  role: { id: number; type: string },
+  wanted: Set<string>,
+): Promise<void> => {
   const current = (await strapi.db
     .query(PERMISSION_UID)
     .findMany({ where: { role: role.id }, select: ['id', 'action'] })) as Array<{
@@ -51,12 +49,24 @@ export const syncPublicPermissions = async (strapi: Core.Strapi): Promise<void> 
     await strapi.db
       .query(PERMISSION_UID)
       .deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
-    strapi.log.info(`[permissions] public role: removed ${extra.map((p) => p.action).join(', ')}`);
+    strapi.log.info(`[permissions] ${role.type} role: removed ${extra.map((p) => p.action).join(', ')}`);
   }
   for (const action of missing) {
     await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
   }
-  if (missing.length > 0) {
-    strapi.log.info(`[permissions] public role: granted ${missing.length} actions`);
-  }
+  if (missing.length > 0)
+    strapi.log.info(`[permissions] ${role.type} role: granted ${missing.length} actions`);
+};
+
+/** The Public role: read every content type, log in, recover a password; nothing else. */
+export const syncPublicPermissions = async (strapi: Core.Strapi): Promise<void> => {
+  const role = (await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } })) as {
+    id: number;
+  } | null;
+  if (!role) throw new Error('The Users & Permissions "public" role is missing.');
+  await syncRolePermissions(
+    strapi,
+    { id: role.id, type: 'public' },
+    new Set([...publicContentActions(strapi), ...PUBLIC_AUTH_ACTIONS]),
+  );
 };

@@ -1,0 +1,82 @@
+import type { Core, UID } from '@strapi/strapi';
+import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
+import { associationOf } from '../../../submissions/account';
+import { ACTION_RULES, ASSOCIATION_PROFILE_RULES } from '../../../submissions/rules';
+import { checkSubmission, ownView } from '../../../submissions/submit';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+type Entry = Record<string, unknown> & { documentId: string };
+
+const ASSOCIATION = 'api::association.association';
+
+/** The types an association submits, as listed in "my submissions". */
+const SUBMITTED: Array<{ type: string; uid: UID.ContentType }> = [
+  { type: 'action', uid: 'api::action.action' },
+];
+
+const profilePopulate = { countries: { fields: ['documentId'] }, themes: { fields: ['documentId'] } };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/me/association: the association's profile as it stands (draft), private fields included. */
+  async association(ctx: Context) {
+    const own = await associationOf(strapi, ctx);
+    const profile = await strapi.documents(ASSOCIATION).findOne({
+      documentId: own,
+      locale: DEFAULT_LOCALE,
+      status: 'draft',
+      populate: profilePopulate,
+    } as never);
+    ctx.body = { data: ownView(profile as unknown as Entry, ASSOCIATION_PROFILE_RULES), meta: {} };
+  },
+
+  /** PUT /api/me/association: saved as a draft for the staff to review; the public profile stays. */
+  async updateAssociation(ctx: Context) {
+    const own = await associationOf(strapi, ctx);
+    const data = await checkSubmission(strapi, ASSOCIATION, ASSOCIATION_PROFILE_RULES, ctx.request.body, own);
+    const updated = await strapi.db.transaction(() =>
+      strapi.documents(ASSOCIATION).update({
+        documentId: own,
+        data: { ...data, reviewState: 'submitted' },
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        populate: profilePopulate,
+      } as never),
+    );
+    ctx.body = { data: ownView(updated as unknown as Entry, ASSOCIATION_PROFILE_RULES), meta: {} };
+  },
+
+  /** GET /api/me/submissions: the association's own entries, drafts and published, with their review. */
+  async submissions(ctx: Context) {
+    const own = await associationOf(strapi, ctx);
+    const data = [];
+    for (const { type, uid } of SUBMITTED) {
+      const filters = { ownerAssociation: { documentId: { $eq: own } } };
+      const fields = ['title', 'slug', 'reviewState', 'reviewComment', 'updatedAt'];
+      const drafts = (await strapi.documents(uid).findMany({
+        filters,
+        fields,
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        sort: 'updatedAt:desc',
+      } as never)) as unknown as Entry[];
+      const published = (await strapi.documents(uid).findMany({
+        filters,
+        fields: ['updatedAt'],
+        locale: DEFAULT_LOCALE,
+        status: 'published',
+      } as never)) as unknown as Entry[];
+      const publishedAt = new Map(published.map((entry) => [entry.documentId, entry.publishedAt as string]));
+      for (const draft of drafts) {
+        data.push({
+          type,
+          ...ownView(draft, ACTION_RULES),
+          title: draft.title,
+          slug: draft.slug,
+          published: publishedAt.has(draft.documentId),
+          publishedAt: publishedAt.get(draft.documentId) ?? null,
+        });
+      }
+    }
+    ctx.body = { data, meta: { total: data.length } };
+  },
+});

@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+interface AuthState {
+  auth?: { strategy?: { name?: string } };
+  user?: { id: number };
+  allowDrafts?: boolean;
+}
+
+/** Whether the request comes from a logged-in Users & Permissions account (an association member). */
+export const isAccountRequest = (ctx: Context): boolean => {
+  const state = ctx.state as AuthState;
+  return state.auth?.strategy?.name === 'users-permissions' && state.user !== undefined;
+};
+
+/**
+ * The documentId of the Association the logged-in account belongs to, read from the database at
+ * every request: an account whose link is removed loses access at once (blocked accounts are
+ * refused earlier by Users & Permissions). Lets the request read drafts, since everything it reads
+ * next is limited to what this association owns.
+ */
+export const associationOf = async (strapi: Core.Strapi, ctx: Context): Promise<string> => {
+  const state = ctx.state as AuthState;
+  if (!state.user) throw new errors.UnauthorizedError('Log in first.');
+  const account = (await strapi.db.query('plugin::users-permissions.user').findOne({
+    where: { id: state.user.id },
+    populate: { association: { select: ['documentId'] } },
+  })) as { association?: { documentId: string } | null } | null;
+  const documentId = account?.association?.documentId;
+  // A PolicyError keeps its message (Strapi blanks other 403 messages).
+  if (!documentId) throw new errors.PolicyError('This account is not linked to an association.');
+  state.allowDrafts = true;
+  return documentId;
+};

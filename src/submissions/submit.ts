@@ -1,0 +1,153 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DEFAULT_LOCALE } from '../bootstrap/locales';
+import { throwIfInvalid, type FieldError } from '../utils/validation';
+import { associationOf } from './account';
+import type { SubmissionRules } from './rules';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+type Data = Record<string, unknown>;
+type Entry = Data & { documentId: string };
+
+/** What an association sees of its own entry, besides the fields it may write. */
+const OWN_VIEW = ['documentId', 'locale', 'createdAt', 'updatedAt', 'reviewState', 'reviewComment'];
+
+const targetOf = (strapi: Core.Strapi, uid: UID.ContentType, relation: string): UID.ContentType =>
+  (strapi.getModel(uid).attributes as Record<string, { target?: string }>)[relation]
+    .target as UID.ContentType;
+
+const asIds = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/**
+ * Checks what an association sent: only the fields it may write (a 400 lists the others), and
+ * relations only to existing public taxonomies or to its own association (a 400 names the field).
+ */
+export const checkSubmission = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  rules: SubmissionRules,
+  body: unknown,
+  ownAssociation: string,
+): Promise<Data> => {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new errors.ValidationError('The body must be { "data": { ... } }', {
+      errors: [{ path: ['data'], message: 'must be an object', name: 'ValidationError' }],
+    });
+  }
+  const allowed = new Set([...rules.fields, ...Object.keys(rules.relations)]);
+  const refused = Object.keys(data).filter((key) => !allowed.has(key));
+  if (refused.length > 0) {
+    throw new errors.ValidationError(`These fields may not be sent: ${refused.join(', ')}`, {
+      errors: refused.map((key) => ({
+        path: [key],
+        message: `${key} may not be sent`,
+        name: 'ValidationError',
+      })),
+    });
+  }
+
+  const problems: FieldError[] = [];
+  for (const [relation, kind] of Object.entries(rules.relations)) {
+    if (!(relation in data)) continue;
+    const value = (data as Data)[relation];
+    if (value === null) continue;
+    for (const id of asIds(value)) {
+      if (typeof id !== 'string') {
+        problems.push({ path: [relation], message: `${relation} takes documentIds` });
+        continue;
+      }
+      if (kind === 'own-association') {
+        if (id !== ownAssociation)
+          problems.push({ path: [relation], message: `${relation} may only name your association` });
+        continue;
+      }
+      const found = await strapi
+        .documents(targetOf(strapi, uid, relation))
+        .findOne({ documentId: id, locale: DEFAULT_LOCALE, fields: ['documentId'] } as never);
+      if (!found) problems.push({ path: [relation], message: `${relation}: no entry ${id}` });
+    }
+  }
+  throwIfInvalid(problems);
+  return data as Data;
+};
+
+/** The entry as its association sees it: what it may write, plus review state and comment. */
+export const ownView = (entry: Data, rules: SubmissionRules): Data =>
+  Object.fromEntries(
+    Object.entries(entry).filter(
+      ([key]) => OWN_VIEW.includes(key) || rules.fields.includes(key) || key in rules.relations,
+    ),
+  );
+
+const populateOf = (rules: SubmissionRules) =>
+  Object.fromEntries(Object.keys(rules.relations).map((relation) => [relation, { fields: ['documentId'] }]));
+
+/** The draft of an entry this association owns, or a 404 (never a hint that another's exists). */
+export const findOwnDraft = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+  ownAssociation: string,
+): Promise<Entry> => {
+  const entry = (await strapi.documents(uid).findFirst({
+    filters: { documentId: { $eq: documentId }, ownerAssociation: { documentId: { $eq: ownAssociation } } },
+    locale: DEFAULT_LOCALE,
+    status: 'draft',
+  } as never)) as Entry | null;
+  if (!entry) throw new errors.NotFoundError('Not Found');
+  return entry;
+};
+
+/**
+ * Submissions of an association through the standard REST routes of a type: always drafts, owned
+ * by the account's association, "submitted" for review; one transaction each.
+ */
+export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: SubmissionRules) => ({
+  async create(ctx: Context) {
+    const own = await associationOf(strapi, ctx);
+    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
+    const created = await strapi.db.transaction(() =>
+      strapi.documents(uid).create({
+        data: { ...data, ownerAssociation: own, reviewState: 'submitted', reviewComment: null },
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        populate: populateOf(rules),
+      } as never),
+    );
+    ctx.status = 201;
+    ctx.body = { data: ownView(created as unknown as Data, rules), meta: {} };
+  },
+
+  async update(ctx: Context) {
+    const own = await associationOf(strapi, ctx);
+    const documentId = String(ctx.params.id);
+    await findOwnDraft(strapi, uid, documentId, own);
+    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
+    // Saved on the draft: a published version stays as it is until staff publish the change.
+    const updated = await strapi.db.transaction(() =>
+      strapi.documents(uid).update({
+        documentId,
+        data: { ...data, reviewState: 'submitted' },
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        populate: populateOf(rules),
+      } as never),
+    );
+    ctx.body = { data: ownView(updated as unknown as Data, rules), meta: {} };
+  },
+
+  async delete(ctx: Context) {
+    const own = await associationOf(strapi, ctx);
+    const documentId = String(ctx.params.id);
+    await findOwnDraft(strapi, uid, documentId, own);
+    const published = await strapi
+      .documents(uid)
+      .findOne({ documentId, locale: DEFAULT_LOCALE, status: 'published', fields: ['documentId'] } as never);
+    if (published)
+      throw new errors.PolicyError('A published entry can only be removed by the Mission staff.');
+    await strapi.documents(uid).delete({ documentId, locale: DEFAULT_LOCALE } as never);
+    ctx.status = 204;
+    ctx.body = null;
+  },
+});
