@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SUBMITTED_TYPES } from '../submissions/rules';
 import { publicContentActions, syncRolePermissions } from './public-permissions';
 
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -11,14 +12,12 @@ export const ASSOCIATION_ROLE = {
 };
 
 /**
- * What an association account may call: read what the public reads; submit actions (drafts it
- * owns, enforced by the controllers); its own space; its own account and password.
+ * What an association account may call: read what the public reads; submit actions, delegations
+ * and school exchanges (drafts it owns, enforced by the controllers); its own space; its own account and password.
  */
 const associationActions = (strapi: Core.Strapi): string[] => [
   ...publicContentActions(strapi),
-  'api::action.action.create',
-  'api::action.action.update',
-  'api::action.action.delete',
+  ...SUBMITTED_TYPES.flatMap(({ uid }) => [`${uid}.create`, `${uid}.update`, `${uid}.delete`]),
   'api::me.me.association',
   'api::me.me.updateAssociation',
   'api::me.me.submissions',

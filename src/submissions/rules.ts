@@ -30,6 +30,35 @@ export const ACTION_RULES: SubmissionRules = {
   },
 };
 
+export const DELEGATION_RULES: SubmissionRules = {
+  fields: ['title', 'slug', 'direction', 'startDate', 'endDate', 'place', 'members', 'purpose', 'report'],
+  relations: { country: 'taxonomy', themes: 'taxonomy' },
+};
+
+export const SCHOOL_EXCHANGE_RULES: SubmissionRules = {
+  fields: [
+    'title',
+    'slug',
+    'partnerSchool',
+    'partnerCity',
+    'exchangeType',
+    'schoolYear',
+    'startDate',
+    'endDate',
+    'pupilCount',
+    'description',
+    'location',
+  ],
+  relations: { school: 'taxonomy', country: 'taxonomy', themes: 'taxonomy' },
+};
+
+/** The types an association submits, by the name "my submissions" gives them. */
+export const SUBMITTED_TYPES = [
+  { type: 'action', uid: 'api::action.action', rules: ACTION_RULES },
+  { type: 'delegation', uid: 'api::delegation.delegation', rules: DELEGATION_RULES },
+  { type: 'school-exchange', uid: 'api::school-exchange.school-exchange', rules: SCHOOL_EXCHANGE_RULES },
+] as const;
+
 export const ASSOCIATION_PROFILE_RULES: SubmissionRules = {
   fields: ['name', 'summary', 'description', 'worldRegion', 'website', 'email', 'phone'],
   relations: { countries: 'taxonomy', themes: 'taxonomy' },

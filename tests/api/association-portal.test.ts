@@ -191,6 +191,74 @@ describe('association portal: submissions of actions', () => {
   });
 });
 
+describe('association portal: proposing delegations and school exchanges', () => {
+  let a: AssociationAccount;
+  let b: AssociationAccount;
+
+  beforeAll(async () => {
+    a = await associationWithAccount('epsilon');
+    b = await associationWithAccount('zeta');
+  });
+
+  afterAll(async () => {
+    for (const plural of ['delegations', 'school-exchanges']) {
+      const left = await trusted.get(
+        `/api/${plural}?status=draft&filters[slug][$startsWith]=test-proposition`,
+      );
+      for (const entry of dataOf<Array<{ documentId: string }>>(left)) {
+        await trusted.delete(`/api/${plural}/${entry.documentId}`);
+      }
+    }
+  });
+
+  it.each([
+    [
+      'delegations',
+      'delegation',
+      { title: 'Délégation proposée', slug: 'test-proposition-delegation', direction: 'incoming' },
+    ],
+    [
+      'school-exchanges',
+      'school-exchange',
+      {
+        title: 'Échange proposé',
+        slug: 'test-proposition-echange',
+        exchangeType: 'correspondence',
+        pupilCount: 20,
+      },
+    ],
+  ])(
+    'A proposes %s: a draft of its own, listed with its type, hidden from the public and from B',
+    async (plural, type, data) => {
+      const response = await a.api.post(`/api/${plural}`, {
+        data: { ...data, country: await documentIdOf('countries', 'gabon') },
+      });
+      expect(response.status).toBe(201);
+      const id = dataOf(response).documentId;
+      expect((await anonymous().get(`/api/${plural}/${id}`)).status).toBe(404);
+      expect((await mySubmissions(a)).find((entry) => entry.documentId === id)).toMatchObject({
+        type,
+        reviewState: 'submitted',
+      });
+      expect((await b.api.put(`/api/${plural}/${id}`, { data: { title: 'x' } })).status).toBe(404);
+      const linked = await a.api.post(`/api/${plural}`, {
+        data: { ...data, slug: `${data.slug}-2`, partnership: 'x' },
+      });
+      expect(linked.status).toBe(400);
+      expect(errorPaths(linked)).toEqual(['partnership']);
+    },
+  );
+
+  it('an account cannot write the types associations do not submit', async () => {
+    for (const plural of ['partnerships', 'countries', 'themes', 'schools', 'associations']) {
+      const response = await a.api.post(`/api/${plural}`, {
+        data: { title: 'x', name: 'x', slug: 'test-interdit' },
+      });
+      expect({ plural, status: response.status }).toEqual({ plural, status: 403 });
+    }
+  });
+});
+
 describe('association portal: the association profile', () => {
   it('GET /api/me/association shows the profile with its private contact; PUT saves a draft for review', async () => {
     const account = await associationWithAccount('profil');

@@ -1,3 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { submittableController } from '../../../submissions/controller';
+import { DELEGATION_RULES } from '../../../submissions/rules';
 
-export default factories.createCoreController('api::delegation.delegation');
+export default submittableController('api::delegation.delegation', DELEGATION_RULES);

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
 import { associationOf } from '../../../submissions/account';
-import { ACTION_RULES, ASSOCIATION_PROFILE_RULES } from '../../../submissions/rules';
+import { ASSOCIATION_PROFILE_RULES, SUBMITTED_TYPES } from '../../../submissions/rules';
 import { checkSubmission, ownView } from '../../../submissions/submit';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -49,7 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async submissions(ctx: Context) {
     const own = await associationOf(strapi, ctx);
     const data = [];
-    for (const { type, uid } of SUBMITTED) {
+    for (const { type, uid: rawUid, rules } of SUBMITTED_TYPES) {
+      const uid = rawUid as UID.ContentType;
       const filters = { ownerAssociation: { documentId: { $eq: own } } };
       const fields = ['title', 'slug', 'reviewState', 'reviewComment', 'updatedAt'];
       const drafts = (await strapi.documents(uid).findMany({
@@ -69,9 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       for (const draft of drafts) {
         data.push({
           type,
-          ...ownView(draft, ACTION_RULES),
+          ...ownView(draft, rules),
           title: draft.title,
-          slug: draft.slug,
           published: publishedAt.has(draft.documentId),
           publishedAt: publishedAt.get(draft.documentId) ?? null,
         });

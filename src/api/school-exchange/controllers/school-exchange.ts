@@ -1,3 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { submittableController } from '../../../submissions/controller';
+import { SCHOOL_EXCHANGE_RULES } from '../../../submissions/rules';
 
-export default factories.createCoreController('api::school-exchange.school-exchange');
+export default submittableController('api::school-exchange.school-exchange', SCHOOL_EXCHANGE_RULES);

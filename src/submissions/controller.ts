@@ -1,0 +1,27 @@
+import { factories, type UID } from '@strapi/strapi';
+import { isAccountRequest } from './account';
+import type { SubmissionRules } from './rules';
+import { submissions } from './submit';
+
+/**
+ * The core controller of a type that associations submit: their writes are submissions (drafts
+ * they own); everything else (staff integrations with an API token) keeps Strapi's behaviour.
+ */
+export const submittableController = (uid: UID.ContentType, rules: SubmissionRules) =>
+  factories.createCoreController(uid, ({ strapi }) => {
+    const submitted = submissions(strapi, uid, rules);
+    return {
+      async create(ctx) {
+        if (isAccountRequest(ctx)) return submitted.create(ctx);
+        return super.create(ctx);
+      },
+      async update(ctx) {
+        if (isAccountRequest(ctx)) return submitted.update(ctx);
+        return super.update(ctx);
+      },
+      async delete(ctx) {
+        if (isAccountRequest(ctx)) return submitted.delete(ctx);
+        return super.delete(ctx);
+      },
+    };
+  });
