@@ -9,11 +9,6 @@ type Entry = Record<string, unknown> & { documentId: string };
 
 const ASSOCIATION = 'api::association.association';
 
-/** The types an association submits, as listed in "my submissions". */
-const SUBMITTED: Array<{ type: string; uid: UID.ContentType }> = [
-  { type: 'action', uid: 'api::action.action' },
-];
-
 const profilePopulate = { countries: { fields: ['documentId'] }, themes: { fields: ['documentId'] } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
