@@ -16,6 +16,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::poweredBy',
   'strapi::query',
   'global::query-limits',
+  'global::auth-rate-limit',
   'strapi::body',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },

@@ -7,6 +7,7 @@ import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
+import { rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
 import { registerWebsiteWebhook } from './webhooks/website';
 
@@ -18,6 +19,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await rateLimitStore(strapi).ensureTable();
     await syncPublicPermissions(strapi);
     await syncAssociationRole(strapi);
     await syncAdminRoles(strapi);

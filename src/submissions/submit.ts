@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { throwIfInvalid, type FieldError } from '../utils/validation';
+import { enforce, submissionLimit } from '../rate-limit/limits';
 import { associationOf } from './account';
 import type { SubmissionRules } from './rules';
 
@@ -103,9 +104,14 @@ export const findOwnDraft = async (
  * Submissions of an association through the standard REST routes of a type: always drafts, owned
  * by the account's association, "submitted" for review; one transaction each.
  */
+/** Counts a submission of the logged-in account against its hourly limit. */
+export const limitSubmissions = (strapi: Core.Strapi, ctx: Context): Promise<void> =>
+  enforce(strapi, ctx, `submit:${(ctx.state as { user: { id: number } }).user.id}`, submissionLimit());
+
 export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: SubmissionRules) => ({
   async create(ctx: Context) {
     const own = await associationOf(strapi, ctx);
+    await limitSubmissions(strapi, ctx);
     const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
     const created = await strapi.db.transaction(() =>
       strapi.documents(uid).create({
@@ -121,6 +127,7 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
 
   async update(ctx: Context) {
     const own = await associationOf(strapi, ctx);
+    await limitSubmissions(strapi, ctx);
     const documentId = String(ctx.params.id);
     await findOwnDraft(strapi, uid, documentId, own);
     const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
@@ -139,6 +146,7 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
 
   async delete(ctx: Context) {
     const own = await associationOf(strapi, ctx);
+    await limitSubmissions(strapi, ctx);
     const documentId = String(ctx.params.id);
     await findOwnDraft(strapi, uid, documentId, own);
     const published = await strapi

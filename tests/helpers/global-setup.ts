@@ -56,6 +56,9 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
     STRAPI_TELEMETRY_DISABLED: 'true',
     CORS_ORIGINS: 'https://website.example.test',
     WEBSITE_URL: 'https://website.example.test',
+    // Generous limits for the shared server; tests/api/rate-limits.test.ts checks the real ones.
+    RATE_LIMIT_AUTH_MAX: '1000',
+    RATE_LIMIT_SUBMISSIONS_MAX: '1000',
     WEBSITE_WEBHOOK_URL: `${sink.url}/hook`,
     WEBSITE_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
     WEBSITE_WEBHOOK_RETRY_MS: '50',

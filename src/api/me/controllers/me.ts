@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
 import { associationOf } from '../../../submissions/account';
 import { ASSOCIATION_PROFILE_RULES, SUBMITTED_TYPES } from '../../../submissions/rules';
-import { checkSubmission, ownView } from '../../../submissions/submit';
+import { checkSubmission, limitSubmissions, ownView } from '../../../submissions/submit';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 type Entry = Record<string, unknown> & { documentId: string };
@@ -27,6 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** PUT /api/me/association: saved as a draft for the staff to review; the public profile stays. */
   async updateAssociation(ctx: Context) {
     const own = await associationOf(strapi, ctx);
+    await limitSubmissions(strapi, ctx);
     const data = await checkSubmission(strapi, ASSOCIATION, ASSOCIATION_PROFILE_RULES, ctx.request.body, own);
     const updated = await strapi.db.transaction(() =>
       strapi.documents(ASSOCIATION).update({

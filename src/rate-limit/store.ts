@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+
+const TABLE = 'ri_rate_limits';
+
+export interface Hit {
+  /** Hits in the current window, this one included. */
+  count: number;
+  /** Seconds until the window ends. */
+  retryAfter: number;
+}
+
+/**
+ * Counters kept in the database, so that every server instance sharing it counts together. A
+ * fixed window per key; one atomic statement per hit (INSERT … ON CONFLICT … RETURNING works on
+ * PostgreSQL and SQLite alike).
+ */
+export const createRateLimitStore = (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  let ready: Promise<void> | undefined;
+
+  const ensureTable = (): Promise<void> => {
+    // IF NOT EXISTS: several instances may start at once on the same database.
+    ready ??= knex
+      .raw(
+        `CREATE TABLE IF NOT EXISTS ${TABLE} (key VARCHAR(200) PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)`,
+      )
+      .then(() => undefined);
+    return ready;
+  };
+
+  return {
+    ensureTable,
+
+    /** Counts one hit of `key` in a window of `windowSeconds`. */
+    async hit(key: string, windowSeconds: number): Promise<Hit> {
+      await ensureTable();
+      const now = Date.now();
+      const expired = now - windowSeconds * 1000;
+      const result = (await knex.raw(
+        `INSERT INTO ${TABLE} (key, window_start, count) VALUES (?, ?, 1)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN ${TABLE}.window_start <= ? THEN 1 ELSE ${TABLE}.count + 1 END,
+           window_start = CASE WHEN ${TABLE}.window_start <= ? THEN ? ELSE ${TABLE}.window_start END
+         RETURNING count, window_start`,
+        [key, now, expired, expired, now],
+      )) as
+        | { rows?: Array<{ count: number | string; window_start: number | string }> }
+        | Array<{
+            count: number | string;
+            window_start: number | string;
+          }>;
+      const row = Array.isArray(result) ? result[0] : (result.rows ?? [])[0];
+      const windowEnd = Number(row.window_start) + windowSeconds * 1000;
+      return { count: Number(row.count), retryAfter: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
+    },
+  };
+};
+
+export type RateLimitStore = ReturnType<typeof createRateLimitStore>;

@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { startSecondInstance, type Instance } from '../helpers/second-instance';
+
+/**
+ * Two server instances on one new database, with small limits: what one counts, the other sees.
+ */
+describe('rate limits hold across instances sharing one database', () => {
+  const file = path.join('.tmp', `limits-${crypto.randomBytes(3).toString('hex')}.db`);
+  const base = Number(process.env.TEST_SECOND_PORT ?? 41337) + 2;
+  const env = {
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: file,
+    RATE_LIMIT_AUTH_MAX: '3',
+    RATE_LIMIT_SUBMISSIONS_MAX: '2',
+    // Instances of one deployment share their secrets (a token signed by one is valid on the other).
+    APP_KEYS: 'shared-key-0123456789a,shared-key-0123456789b',
+    API_TOKEN_SALT: 'shared-salt-0123456789',
+    ADMIN_JWT_SECRET: 'shared-admin-0123456789',
+    TRANSFER_TOKEN_SALT: 'shared-transfer-0123456789',
+    JWT_SECRET: 'shared-jwt-0123456789',
+    ENCRYPTION_KEY: 'shared-encryption-0123456789',
+  };
+  let one: Instance;
+  let two: Instance;
+  let jwt: string;
+
+  beforeAll(async () => {
+    one = await startSecondInstance(base, env);
+    two = await startSecondInstance(base + 1, env);
+
+    // An association and its account, created by staff on instance one.
+    const registered = await request(one.url)
+      .post('/admin/register-admin')
+      .send({ email: 'limits@example.org', password: 'Limits-Passw0rd!', firstname: 'L', lastname: 'M' });
+    const admin = (registered.body as { data: { token: string } }).data.token;
+    const cm = (path: string) => request(one.url).post(path).set('Authorization', `Bearer ${admin}`);
+    const association = await cm('/content-manager/collection-types/api::association.association').send({
+      name: 'Association limitée',
+      slug: 'association-limitee',
+    });
+    const roles = await request(one.url)
+      .get('/content-manager/relations/plugin::users-permissions.user/role')
+      .set('Authorization', `Bearer ${admin}`);
+    const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
+      (r) => r.name === 'Association',
+    );
+    const account = await cm('/content-manager/collection-types/plugin::users-permissions.user').send({
+      username: 'limitee',
+      email: 'limitee@example.org',
+      password: 'Assoc-Passw0rd!',
+      confirmed: true,
+      blocked: false,
+      role: role?.id,
+      association: (association.body as { data: { documentId: string } }).data.documentId,
+    });
+    expect(account.status).toBe(201);
+    // Log-in 1 of 3 for this address.
+    const login = await request(two.url)
+      .post('/api/auth/local')
+      .send({ identifier: 'limitee@example.org', password: 'Assoc-Passw0rd!' });
+    expect(login.status).toBe(200);
+    jwt = (login.body as { jwt: string }).jwt;
+  });
+
+  afterAll(async () => {
+    await one?.stop();
+    await two?.stop();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  });
+
+  it('submissions per account: the third within the hour is a 429 with Retry-After, and writes nothing', async () => {
+    const submit = (instance: Instance, slug: string) =>
+      request(instance.url)
+        .post('/api/actions')
+        .set('Authorization', `Bearer ${jwt}`)
+        .send({ data: { title: `Limite ${slug}`, slug, actionType: 'event' } });
+    expect((await submit(one, 'limite-1')).status).toBe(201);
+    expect((await submit(two, 'limite-2')).status).toBe(201);
+    const refused = await submit(one, 'limite-3');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const mine = await request(two.url).get('/api/me/submissions').set('Authorization', `Bearer ${jwt}`);
+    expect((mine.body as { data: unknown[] }).data).toHaveLength(2);
+  });
+
+  it('log-in per address, whatever e-mail is tried: past the limit, a 429 with Retry-After', async () => {
+    const attempt = (instance: Instance, identifier: string) =>
+      request(instance.url).post('/api/auth/local').send({ identifier, password: 'wrong-password' });
+    expect((await attempt(one, 'someone@example.org')).status).toBe(400);
+    expect((await attempt(two, 'someone-else@example.org')).status).toBe(400);
+    const refused = await attempt(one, 'a-third-one@example.org');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const forgot = await request(two.url).post('/api/auth/forgot-password').send({ email: 'x@example.org' });
+    expect(forgot.status).toBe(429);
+  });
+});
