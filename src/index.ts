@@ -9,12 +9,15 @@ import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
 import { rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
+import { registerInvitations, registerReviewNotifications } from './submissions/notifications';
 import { registerWebsiteWebhook } from './webhooks/website';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerPublishedOnly(strapi);
     registerWebsiteWebhook(strapi);
+    registerInvitations(strapi);
+    registerReviewNotifications(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { throwIfInvalid, type FieldError } from '../utils/validation';
 import { enforce, submissionLimit } from '../rate-limit/limits';
 import { associationOf } from './account';
+import { notifyNewSubmission } from './notifications';
 import type { SubmissionRules } from './rules';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -120,6 +121,18 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
         status: 'draft',
         populate: populateOf(rules),
       } as never),
+    );
+    const association = (await strapi.documents('api::association.association').findOne({
+      documentId: own,
+      locale: DEFAULT_LOCALE,
+      status: 'draft',
+      fields: ['name'],
+    } as never)) as { name?: string } | null;
+    notifyNewSubmission(
+      strapi,
+      strapi.getModel(uid).info.singularName,
+      String(data.title ?? ''),
+      association?.name ?? own,
     );
     ctx.status = 201;
     ctx.body = { data: ownView(created as unknown as Data, rules), meta: {} };

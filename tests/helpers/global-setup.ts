@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
 import { startQueryProbe } from './query-probe';
+import { startMailSink } from './mail-sink';
 import { startWebhookSink } from './webhook-sink';
 
 export interface RunState {
@@ -15,6 +16,7 @@ export interface RunState {
   database: TestDatabase;
   closeProbe(): Promise<void>;
   closeSink(): Promise<void>;
+  closeMail(): Promise<void>;
 }
 
 declare global {
@@ -45,6 +47,7 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
   }
   const database = await createTestDatabase(client);
   const sink = await startWebhookSink();
+  const mail = await startMailSink();
 
   Object.assign(process.env, database.env, {
     NODE_ENV: 'test',
@@ -64,6 +67,12 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
     WEBSITE_WEBHOOK_RETRY_MS: '50',
     WEBSITE_WEBHOOK_MAX_ATTEMPTS: '4',
     TEST_WEBHOOK_SINK_URL: sink.url,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.smtpPort),
+    SMTP_IGNORE_TLS: 'true',
+    MISSION_EMAIL: 'mission@example.test',
+    ASSOCIATION_PORTAL_URL: 'https://associations.example.test',
+    TEST_MAIL_SINK_URL: mail.url,
   });
 
   const started = Date.now();
@@ -104,7 +113,13 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
   process.env.TEST_FULL_ACCESS_TOKEN = token.accessKey;
   process.env.TEST_PROBE_URL = probe.url;
   process.env.TEST_ADMIN_TOKEN = adminJwt;
-  globalThis.__RUN__ = { strapi, database, closeProbe: probe.close, closeSink: sink.close };
+  globalThis.__RUN__ = {
+    strapi,
+    database,
+    closeProbe: probe.close,
+    closeSink: sink.close,
+    closeMail: mail.close,
+  };
   console.log(
     `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,
   );

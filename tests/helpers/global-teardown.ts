@@ -3,6 +3,7 @@ export default async function globalTeardown(): Promise<void> {
   if (!run) return;
   await run.closeProbe();
   await run.closeSink();
+  await run.closeMail();
   await run.strapi.destroy();
   await run.database.drop();
 }
