@@ -18,6 +18,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::query-limits',
   'global::auth-rate-limit',
   'strapi::body',
+  'global::upload-guard',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'strapi::public',

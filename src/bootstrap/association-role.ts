@@ -21,6 +21,8 @@ const associationActions = (strapi: Core.Strapi): string[] => [
   'api::me.me.association',
   'api::me.me.updateAssociation',
   'api::me.me.submissions',
+  // Images for its submissions (checked by the upload guard: JPEG, PNG, WebP, 5 MB).
+  'plugin::upload.content-api.upload',
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
 ];

@@ -5,8 +5,8 @@
 export interface SubmissionRules {
   /** Writable scalar and component fields. */
   fields: string[];
-  /** Writable relations: to a public taxonomy (any entry), or to the association itself. */
-  relations: Record<string, 'taxonomy' | 'own-association'>;
+  /** Writable relations: to a public taxonomy (any entry), to the association itself, or an uploaded image. */
+  relations: Record<string, 'taxonomy' | 'own-association' | 'image'>;
 }
 
 export const ACTION_RULES: SubmissionRules = {
@@ -61,5 +61,5 @@ export const SUBMITTED_TYPES = [
 
 export const ASSOCIATION_PROFILE_RULES: SubmissionRules = {
   fields: ['name', 'summary', 'description', 'worldRegion', 'website', 'email', 'phone'],
-  relations: { countries: 'taxonomy', themes: 'taxonomy' },
+  relations: { countries: 'taxonomy', themes: 'taxonomy', logo: 'image' },
 };

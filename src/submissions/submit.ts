@@ -55,6 +55,16 @@ export const checkSubmission = async (
     const value = (data as Data)[relation];
     if (value === null) continue;
     for (const id of asIds(value)) {
+      if (kind === 'image') {
+        const file = Number.isInteger(id)
+          ? ((await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['mime'] })) as {
+              mime: string;
+            } | null)
+          : null;
+        if (!file?.mime.startsWith('image/'))
+          problems.push({ path: [relation], message: `${relation}: no image ${String(id)}` });
+        continue;
+      }
       if (typeof id !== 'string') {
         problems.push({ path: [relation], message: `${relation} takes documentIds` });
         continue;

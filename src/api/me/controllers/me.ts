@@ -9,7 +9,11 @@ type Entry = Record<string, unknown> & { documentId: string };
 
 const ASSOCIATION = 'api::association.association';
 
-const profilePopulate = { countries: { fields: ['documentId'] }, themes: { fields: ['documentId'] } };
+const profilePopulate = {
+  countries: { fields: ['documentId'] },
+  themes: { fields: ['documentId'] },
+  logo: { fields: ['url', 'mime'] },
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/me/association: the association's profile as it stands (draft), private fields included. */

@@ -1,0 +1,105 @@
+import zlib from 'node:zlib';
+import request from 'supertest';
+import { associationWithAccount, type AssociationAccount } from '../helpers/accounts';
+import { superAdmin } from '../helpers/admin';
+import { anonymous, baseUrl, dataOf, errorOf } from '../helpers/client';
+
+/** A real 2×2 PNG. */
+const png = (): Buffer => {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const pixels = zlib.deflateSync(Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+};
+
+const fileCount = async (): Promise<number> => {
+  const response = await (await superAdmin()).get('/upload/files?pageSize=1');
+  return (response.body as { pagination: { total: number } }).pagination.total;
+};
+
+describe('images uploaded by association accounts', () => {
+  let account: AssociationAccount;
+  beforeAll(async () => {
+    account = await associationWithAccount('images');
+  });
+
+  const upload = (content: Buffer, filename: string, contentType: string) =>
+    request(baseUrl())
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${account.jwt}`)
+      .attach('files', content, { filename, contentType });
+
+  it('a PNG is accepted, and can become the logo of the association (shown once staff publish)', async () => {
+    const response = await upload(png(), 'logo.png', 'image/png');
+    expect(response.status).toBe(201);
+    const [file] = response.body as Array<{ id: number; mime: string }>;
+    expect(file.mime).toBe('image/png');
+
+    const profile = await account.api.put('/api/me/association', { data: { logo: file.id } });
+    expect(profile.status).toBe(200);
+    expect((dataOf(profile).logo as { mime: string }).mime).toBe('image/png');
+    const publicProfile = await anonymous().get(`/api/associations/${account.associationId}?populate=logo`);
+    expect(dataOf(publicProfile).logo).toBeNull();
+  });
+
+  it.each([
+    [
+      'an SVG',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'dessin.svg',
+      'image/svg+xml',
+    ],
+    [
+      'an SVG renamed .png',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+      'faux.png',
+      'image/png',
+    ],
+    ['an HTML page', Buffer.from('<!doctype html><script>alert(1)</script>'), 'page.jpg', 'image/jpeg'],
+    ['a program', Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), 'photo.webp', 'image/webp'],
+  ])('%s is refused with a clear message, and nothing is stored', async (_label, content, filename, type) => {
+    const before = await fileCount();
+    const response = await upload(content, filename, type);
+    expect(response.status).toBe(400);
+    expect(errorOf(response).message).toContain(filename);
+    expect(errorOf(response).message).toMatch(/JPEG, PNG or WebP/);
+    expect(await fileCount()).toBe(before);
+  });
+
+  it('an image over 5 MB is refused', async () => {
+    const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024)]);
+    const response = await upload(big, 'grande.jpg', 'image/jpeg');
+    expect(response.status).toBe(400);
+    expect(errorOf(response).message).toMatch(/5 MB/);
+  });
+
+  it('replacing an existing file is refused', async () => {
+    const response = await request(baseUrl())
+      .post('/api/upload?id=1')
+      .set('Authorization', `Bearer ${account.jwt}`)
+      .attach('files', png(), { filename: 'remplace.png', contentType: 'image/png' });
+    expect(response.status).toBe(403);
+  });
+
+  it('the public cannot upload, and a logo must be an uploaded image', async () => {
+    const response = await request(baseUrl()).post('/api/upload').attach('files', png(), 'anonyme.png');
+    expect([401, 403]).toContain(response.status);
+    const wrong = await account.api.put('/api/me/association', { data: { logo: 999999 } });
+    expect(wrong.status).toBe(400);
+  });
+});
