@@ -7,7 +7,7 @@ import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
-import { rateLimitStore } from './rate-limit/limits';
+import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
 import { registerInvitations, registerReviewNotifications } from './submissions/notifications';
 import { registerWebsiteWebhook } from './webhooks/website';
@@ -29,5 +29,9 @@ export default {
     await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
     await createDevelopmentAdmin(strapi);
     await seedIfEmpty(strapi);
+  },
+
+  async destroy() {
+    await closeRateLimitStore();
   },
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { createRateLimitStore, type RateLimitStore } from './store';
+import { createRateLimitStore, createRedisRateLimitStore, type RateLimitStore } from './store';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -27,9 +27,19 @@ export const submissionLimit = (): Limit => ({
 });
 
 let store: RateLimitStore | undefined;
+/** Redis when REDIS_URL is set, else the database: either way shared by every instance. */
 export const rateLimitStore = (strapi: Core.Strapi): RateLimitStore => {
-  store ??= createRateLimitStore(strapi);
+  const redisUrl = process.env.REDIS_URL;
+  store ??= redisUrl
+    ? createRedisRateLimitStore(strapi, redisUrl, process.env.REDIS_PREFIX ?? 'ri:rate:')
+    : createRateLimitStore(strapi);
   return store;
+};
+
+/** Closes the Redis connection, if any, when the server stops. */
+export const closeRateLimitStore = async (): Promise<void> => {
+  await store?.close?.();
+  store = undefined;
 };
 
 /**

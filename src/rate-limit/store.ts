@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createClient } from 'redis';
 
 const TABLE = 'ri_rate_limits';
 
@@ -56,4 +57,46 @@ export const createRateLimitStore = (strapi: Core.Strapi) => {
   };
 };
 
-export type RateLimitStore = ReturnType<typeof createRateLimitStore>;
+export interface RateLimitStore {
+  ensureTable(): Promise<void>;
+  hit(key: string, windowSeconds: number): Promise<Hit>;
+  close?(): Promise<void>;
+}
+
+/**
+ * Counters in Redis (REDIS_URL), for deployments that have it: INCR, and an expiry set with the
+ * first hit of a window. `prefix` keeps several deployments on one Redis apart.
+ */
+export const createRedisRateLimitStore = (
+  strapi: Core.Strapi,
+  url: string,
+  prefix: string,
+): RateLimitStore => {
+  const client = createClient({ url });
+  // Without a listener, a connection error would stop the process.
+  client.on('error', (error: Error) => strapi.log.error(`[rate-limit] Redis: ${error.message}`));
+  let connected: Promise<unknown> | undefined;
+  const connect = () => {
+    connected ??= client.connect();
+    return connected;
+  };
+  return {
+    ensureTable: async () => {
+      await connect();
+    },
+    async hit(key: string, windowSeconds: number): Promise<Hit> {
+      await connect();
+      const name = `${prefix}${key}`;
+      const [count, , ttl] = (await client
+        .multi()
+        .incr(name)
+        .expire(name, windowSeconds, 'NX')
+        .ttl(name)
+        .exec()) as unknown as [number, number, number];
+      return { count: Number(count), retryAfter: Math.max(1, Number(ttl)) };
+    },
+    async close() {
+      if (connected) await client.quit();
+    },
+  };
+};

@@ -1,16 +1,29 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createClient } from 'redis';
 import request from 'supertest';
 import { startSecondInstance, type Instance } from '../helpers/second-instance';
 
 /**
  * Two server instances on one new database, with small limits: what one counts, the other sees.
  */
-describe('rate limits hold across instances sharing one database', () => {
+describe.each([
+  ['in the database', 2, {}],
+  [
+    'in Redis (REDIS_URL)',
+    4,
+    {
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `ri-test-${crypto.randomBytes(4).toString('hex')}:`,
+    },
+  ],
+])('rate limits counted %s hold across instances', (_label, offset, store) => {
   const file = path.join('.tmp', `limits-${crypto.randomBytes(3).toString('hex')}.db`);
-  const base = Number(process.env.TEST_SECOND_PORT ?? 41337) + 2;
+  const base = Number(process.env.TEST_SECOND_PORT ?? 41337) + offset;
   const env = {
+    ...store,
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: file,
     RATE_LIMIT_AUTH_MAX: '3',
@@ -96,5 +109,28 @@ describe('rate limits hold across instances sharing one database', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     const forgot = await request(two.url).post('/api/auth/forgot-password').send({ email: 'x@example.org' });
     expect(forgot.status).toBe(429);
+  });
+
+  it('keeps its counters where it is configured to', async () => {
+    const { REDIS_URL: url, REDIS_PREFIX: prefix } = store as { REDIS_URL?: string; REDIS_PREFIX?: string };
+    if (url) {
+      const client = createClient({ url });
+      await client.connect();
+      const keys = await client.keys(`${prefix}*`);
+      await client.del(keys);
+      await client.quit();
+      expect(keys).toHaveLength(2);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          `${prefix}auth:127.0.0.1`,
+          expect.stringMatching(new RegExp(`^${prefix}submit:`)),
+        ]),
+      );
+    } else {
+      const database = new Database(file, { readonly: true });
+      const rows = database.prepare('SELECT key FROM ri_rate_limits').all() as Array<{ key: string }>;
+      database.close();
+      expect(rows.map((row) => row.key)).toEqual(expect.arrayContaining(['auth:127.0.0.1']));
+    }
   });
 });
