@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { anonymous, dataOf, trusted, type Entry } from '../helpers/client';
+import { associationWithAccount } from '../helpers/accounts';
 import { staffMember } from '../helpers/admin';
 import {
   adminUrl,
@@ -14,6 +15,7 @@ import {
 } from './browser';
 
 const PARTNERSHIPS = '/content-manager/collection-types/api::partnership.partnership';
+const ACTIONS = '/content-manager/collection-types/api::action.action';
 
 describe('the admin panel, in a real browser', () => {
   let browser: Browser;
@@ -114,12 +116,56 @@ describe('the admin panel, in a real browser', () => {
     expect((await anonymous().get(`/api/partnerships/${id}`)).status).toBe(404);
   });
 
+  it('a Chargé·e de mission finds a submission in the awaiting-review list and requests changes with a comment', async () => {
+    const association = await associationWithAccount('navigateur');
+    const submitted = await association.api.post('/api/actions', {
+      data: {
+        title: 'Proposition à relire dans le navigateur',
+        slug: 'test-relecture-navigateur',
+        actionType: 'event',
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const id = dataOf(submitted).documentId;
+
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await page.goto(adminUrl(`${ACTIONS}?filters[$and][0][reviewState][$eq]=submitted`));
+    await page.getByText('Proposition à relire dans le navigateur').waitFor();
+    await dismissGuides(page);
+    await screenshot(page, '05-propositions-a-relire');
+
+    await page.getByText('Proposition à relire dans le navigateur').click();
+    await page.locator('input[name="slug"][value="test-relecture-navigateur"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('combobox', { name: 'État de la relecture' }).click();
+    await page.getByRole('option', { name: 'changes-requested', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Commentaire de relecture' }).fill('Merci de préciser la date.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    let review: Record<string, unknown> | undefined;
+    for (let attempt = 0; attempt < 100 && review?.reviewState !== 'changes-requested'; attempt += 1) {
+      const mine = await association.api.get('/api/me/submissions');
+      review = (mine.body as { data: Array<Record<string, unknown>> }).data.find(
+        (entry) => entry.documentId === id,
+      );
+      if (review?.reviewState !== 'changes-requested') await page.waitForTimeout(100);
+    }
+    expect(review).toMatchObject({
+      reviewState: 'changes-requested',
+      reviewComment: 'Merci de préciser la date.',
+    });
+    await screenshot(page, '06-modifications-demandees');
+  });
+
   it('leaves screenshots of the main screens for a person to look at', () => {
     for (const name of [
       '01-connexion',
       '02-partenariat-edition',
       '03-partenariats-liste',
       '04-redacteur-brouillon',
+      '05-propositions-a-relire',
+      '06-modifications-demandees',
     ]) {
       expect(fs.statSync(path.join(ARTIFACTS, `${name}.png`)).size).toBeGreaterThan(10_000);
     }
