@@ -3,15 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { startSecondInstance, type Instance } from '../helpers/second-instance';
-
-const SECRETS = {
-  APP_KEYS: 'k1-0123456789abcdef,k2-0123456789abcdef',
-  API_TOKEN_SALT: 'salt-0123456789abcdef',
-  ADMIN_JWT_SECRET: 'admin-0123456789abcdef',
-  TRANSFER_TOKEN_SALT: 'transfer-0123456789abcdef',
-  JWT_SECRET: 'jwt-0123456789abcdef',
-  ENCRYPTION_KEY: 'encryption-0123456789abcdef',
-};
+import { TEST_SECRETS as SECRETS } from '../helpers/secrets';
 
 /** A server of its own, on a new SQLite file, in the given environment. */
 const serverIn = async (nodeEnv: string): Promise<{ instance: Instance; file: string }> => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { runNode } from '../helpers/run-node';
+import { TEST_SECRETS as SECRETS } from '../helpers/secrets';
 
 /** Loads the compiled application the way `strapi start` does, in a child process. */
 const BOOT = `
@@ -9,15 +10,6 @@ createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(
   .then(async (app) => { console.log('BOOTED'); await app.destroy(); process.exit(0); })
   .catch((error) => { console.error(String(error && error.message)); process.exit(1); });
 `;
-
-const SECRETS = {
-  APP_KEYS: 'k1-0123456789abcdef,k2-0123456789abcdef',
-  API_TOKEN_SALT: 'salt-0123456789abcdef',
-  ADMIN_JWT_SECRET: 'admin-0123456789abcdef',
-  TRANSFER_TOKEN_SALT: 'transfer-0123456789abcdef',
-  JWT_SECRET: 'jwt-0123456789abcdef',
-  ENCRYPTION_KEY: 'encryption-0123456789abcdef',
-};
 
 describe('secrets in production', () => {
   it('the server refuses to start with a missing or placeholder secret, and names each one', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createClient } from 'redis';
 import request from 'supertest';
+import { TEST_SECRETS } from '../helpers/secrets';
 import { startSecondInstance, type Instance } from '../helpers/second-instance';
 
 /**
@@ -29,12 +30,7 @@ describe.each([
     RATE_LIMIT_AUTH_MAX: '3',
     RATE_LIMIT_SUBMISSIONS_MAX: '2',
     // Instances of one deployment share their secrets (a token signed by one is valid on the other).
-    APP_KEYS: 'shared-key-0123456789a,shared-key-0123456789b',
-    API_TOKEN_SALT: 'shared-salt-0123456789',
-    ADMIN_JWT_SECRET: 'shared-admin-0123456789',
-    TRANSFER_TOKEN_SALT: 'shared-transfer-0123456789',
-    JWT_SECRET: 'shared-jwt-0123456789',
-    ENCRYPTION_KEY: 'shared-encryption-0123456789',
+    ...TEST_SECRETS,
   };
   let one: Instance;
   let two: Instance;
