@@ -165,6 +165,7 @@ export interface Delegation extends EntryBase {
   purpose: string | null;
   report: RichText | null;
   place?: Location | null;
+  image?: Media | null;
   members?: DelegationMember[];
   partnership?: Partnership | null;
   country?: Country | null;
@@ -191,6 +192,7 @@ export interface Action extends EntryBase {
   beneficiaries: string | null;
   partnerOrganisations: string | null;
   quantity?: Quantity | null;
+  image?: Media | null;
   partnership?: Partnership | null;
   associations?: Association[];
   schools?: School[];
@@ -212,6 +214,7 @@ export interface SchoolExchange extends EntryBase {
   pupilCount: number | null;
   description: RichText | null;
   location?: Location | null;
+  image?: Media | null;
   school?: School | null;
   partnership?: Partnership | null;
   country?: Country | null;

@@ -27,12 +27,13 @@ export const ACTION_RULES: SubmissionRules = {
     themes: 'taxonomy',
     schools: 'taxonomy',
     associations: 'own-association',
+    image: 'image',
   },
 };
 
 export const DELEGATION_RULES: SubmissionRules = {
   fields: ['title', 'slug', 'direction', 'startDate', 'endDate', 'place', 'members', 'purpose', 'report'],
-  relations: { country: 'taxonomy', themes: 'taxonomy' },
+  relations: { country: 'taxonomy', themes: 'taxonomy', image: 'image' },
 };
 
 export const SCHOOL_EXCHANGE_RULES: SubmissionRules = {
@@ -49,7 +50,7 @@ export const SCHOOL_EXCHANGE_RULES: SubmissionRules = {
     'description',
     'location',
   ],
-  relations: { school: 'taxonomy', country: 'taxonomy', themes: 'taxonomy' },
+  relations: { school: 'taxonomy', country: 'taxonomy', themes: 'taxonomy', image: 'image' },
 };
 
 /** The types an association submits, by the name "my submissions" gives them. */

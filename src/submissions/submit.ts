@@ -93,7 +93,12 @@ export const ownView = (entry: Data, rules: SubmissionRules): Data =>
   );
 
 const populateOf = (rules: SubmissionRules) =>
-  Object.fromEntries(Object.keys(rules.relations).map((relation) => [relation, { fields: ['documentId'] }]));
+  Object.fromEntries(
+    Object.entries(rules.relations).map(([relation, kind]) => [
+      relation,
+      { fields: kind === 'image' ? ['url', 'mime'] : ['documentId'] },
+    ]),
+  );
 
 /** The draft of an entry this association owns, or a 404 (never a hint that another's exists). */
 export const findOwnDraft = async (

@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import request from 'supertest';
 import { associationWithAccount, type AssociationAccount } from '../helpers/accounts';
 import { superAdmin } from '../helpers/admin';
-import { anonymous, baseUrl, dataOf, errorOf } from '../helpers/client';
+import { anonymous, baseUrl, dataOf, errorOf, errorPaths } from '../helpers/client';
 
 /** A real 2×2 PNG. */
 const png = (): Buffer => {
@@ -55,6 +55,27 @@ describe('images uploaded by association accounts', () => {
     expect((dataOf(profile).logo as { mime: string }).mime).toBe('image/png');
     const publicProfile = await anonymous().get(`/api/associations/${account.associationId}?populate=logo`);
     expect(dataOf(publicProfile).logo).toBeNull();
+  });
+
+  it('an uploaded image illustrates a submitted action; an unknown file id is a 400', async () => {
+    const uploaded = await upload(png(), 'photo.png', 'image/png');
+    const [file] = uploaded.body as Array<{ id: number }>;
+    const action = await account.api.post('/api/actions', {
+      data: { title: 'Action illustrée', slug: 'test-action-illustree', actionType: 'event', image: file.id },
+    });
+    expect(action.status).toBe(201);
+    expect((dataOf(action).image as { mime: string }).mime).toBe('image/png');
+    const unknown = await account.api.post('/api/actions', {
+      data: {
+        title: 'Action mal illustrée',
+        slug: 'test-action-mal-illustree',
+        actionType: 'event',
+        image: 999999,
+      },
+    });
+    expect(unknown.status).toBe(400);
+    expect(errorPaths(unknown)).toEqual(['image']);
+    await account.api.delete(`/api/actions/${dataOf(action).documentId}`);
   });
 
   it.each([

@@ -450,6 +450,12 @@ export interface ApiActionAction extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10;
       }>;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::action.action'>;
     ownerAssociation: Schema.Attribute.Relation<'manyToOne', 'api::association.association'> &
@@ -550,6 +556,8 @@ export interface ApiAssociationAssociation extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
+    accounts: Schema.Attribute.Relation<'oneToMany', 'plugin::users-permissions.user'> &
+      Schema.Attribute.Private;
     actions: Schema.Attribute.Relation<'manyToMany', 'api::action.action'>;
     countries: Schema.Attribute.Relation<'manyToMany', 'api::country.country'>;
     createdAt: Schema.Attribute.DateTime;
@@ -797,6 +805,12 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10;
+      }>;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
       }>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::delegation.delegation'>;
@@ -1146,6 +1160,12 @@ export interface ApiSchoolExchangeSchoolExchange extends Struct.CollectionTypeSc
     exchangeType: Schema.Attribute.Enumeration<
       ['correspondence', 'trip-abroad', 'hosting', 'joint-project']
     > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    image: Schema.Attribute.Media<'images'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1742,6 +1762,8 @@ export interface PluginUsersPermissionsUser extends Struct.CollectionTypeSchema 
     timestamps: true;
   };
   attributes: {
+    association: Schema.Attribute.Relation<'manyToOne', 'api::association.association'> &
+      Schema.Attribute.Private;
     blocked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     confirmationToken: Schema.Attribute.String & Schema.Attribute.Private;
     confirmed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
