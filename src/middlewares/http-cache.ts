@@ -35,6 +35,11 @@ const httpCache = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
   if (ctx.fresh) {
     ctx.status = 304;
     ctx.body = null;
+  } else if (typeof body === 'string' && typeof ctx.body !== 'string') {
+    // Send the JSON that was hashed rather than serialising the object a second time.
+    const type = ctx.type;
+    ctx.body = body;
+    ctx.type = type;
   }
 };
 

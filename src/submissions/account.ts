@@ -16,21 +16,28 @@ export const isAccountRequest = (ctx: Context): boolean => {
 };
 
 /**
- * The documentId of the Association the logged-in account belongs to, read from the database at
- * every request: an account whose link is removed loses access at once (blocked accounts are
- * refused earlier by Users & Permissions). Lets the request read drafts, since everything it reads
- * next is limited to what this association owns.
+ * The Association the logged-in account belongs to, read from the database at every request: an
+ * account whose link is removed loses access at once (blocked accounts are refused earlier by
+ * Users & Permissions). Lets the request read drafts, since everything it reads next is limited to
+ * what this association owns.
  */
-export const associationOf = async (strapi: Core.Strapi, ctx: Context): Promise<string> => {
+export const accountAssociation = async (
+  strapi: Core.Strapi,
+  ctx: Context,
+): Promise<{ documentId: string; name: string }> => {
   const state = ctx.state as AuthState;
   if (!state.user) throw new errors.UnauthorizedError('Log in first.');
   const account = (await strapi.db.query('plugin::users-permissions.user').findOne({
     where: { id: state.user.id },
-    populate: { association: { select: ['documentId'] } },
-  })) as { association?: { documentId: string } | null } | null;
-  const documentId = account?.association?.documentId;
+    populate: { association: { select: ['documentId', 'name'] } },
+  })) as { association?: { documentId: string; name: string } | null } | null;
+  const association = account?.association;
   // A PolicyError keeps its message (Strapi blanks other 403 messages).
-  if (!documentId) throw new errors.PolicyError('This account is not linked to an association.');
+  if (!association) throw new errors.PolicyError('This account is not linked to an association.');
   state.allowDrafts = true;
-  return documentId;
+  return association;
 };
+
+/** The documentId of the account's Association (see accountAssociation). */
+export const associationOf = async (strapi: Core.Strapi, ctx: Context): Promise<string> =>
+  (await accountAssociation(strapi, ctx)).documentId;

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { throwIfInvalid, type FieldError } from '../utils/validation';
 import { enforce, submissionLimit } from '../rate-limit/limits';
-import { associationOf } from './account';
+import { accountAssociation, associationOf } from './account';
 import { notifyNewSubmission } from './notifications';
 import type { SubmissionRules } from './rules';
 
@@ -126,7 +126,8 @@ export const limitSubmissions = (strapi: Core.Strapi, ctx: Context): Promise<voi
 
 export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: SubmissionRules) => ({
   async create(ctx: Context) {
-    const own = await associationOf(strapi, ctx);
+    const association = await accountAssociation(strapi, ctx);
+    const own = association.documentId;
     await limitSubmissions(strapi, ctx);
     const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
     const created = await strapi.db.transaction(() =>
@@ -137,17 +138,11 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
         populate: populateOf(rules),
       } as never),
     );
-    const association = (await strapi.documents('api::association.association').findOne({
-      documentId: own,
-      locale: DEFAULT_LOCALE,
-      status: 'draft',
-      fields: ['name'],
-    } as never)) as { name?: string } | null;
     notifyNewSubmission(
       strapi,
       strapi.getModel(uid).info.singularName,
       String(data.title ?? ''),
-      association?.name ?? own,
+      association.name,
     );
     ctx.status = 201;
     ctx.body = { data: ownView(created as unknown as Data, rules), meta: {} };

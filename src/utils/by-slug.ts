@@ -54,7 +54,6 @@ export const resolveByKey =
     populate: (strapi: Core.Strapi) => PopulateTree,
   ) =>
   async (ctx: Context, next: Next): Promise<unknown> => {
-    const strapi = (ctx as unknown as { strapi?: Core.Strapi }).strapi ?? global.strapi;
     const value = String(ctx.params[param] ?? '');
     const found = await findDocumentId(strapi, uid, value, ctx, options);
     if (!found) {

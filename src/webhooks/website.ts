@@ -123,6 +123,8 @@ export const eventFor = (action: string, draftAndPublish: boolean, status: unkno
 export const registerWebsiteWebhook = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (!context.uid.startsWith('api::')) return next();
+    const settings = settingsFromEnv();
+    if (!settings) return next();
     const model = strapi.getModel(context.uid);
     const params = context.params as { documentId?: string; locale?: string; status?: string };
     const event = eventFor(context.action, model.options?.draftAndPublish === true, params.status);
@@ -139,8 +141,6 @@ export const registerWebsiteWebhook = (strapi: Core.Strapi): void => {
         : null;
 
     const result = await next();
-    const settings = settingsFromEnv();
-    if (!settings) return result;
 
     const entries = event === 'delete' ? [{ ...before, documentId: params.documentId }] : touched(result);
     for (const entry of entries) {

@@ -10,16 +10,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { START_SCRIPT } from '../helpers/second-instance';
 
 const PORT = Number(process.env.BENCH_PORT ?? 1439);
 const FILE = path.join('.tmp', `bench-${Date.now()}.db`);
-
-const BOOT = `
-const { createStrapi } = require('@strapi/strapi');
-createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
-  .start()
-  .catch((error) => { console.error(error); process.exit(1); });
-`;
 
 const secret = (): string => crypto.randomBytes(24).toString('base64');
 
@@ -70,7 +64,10 @@ const stop = (child: ChildProcess): Promise<void> =>
 
 const bootOnce = async (label: string): Promise<number> => {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['-e', BOOT], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', START_SCRIPT], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if ((await get(`http://127.0.0.1:${PORT}/api/partnerships`)) === 200) break;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 
 /** Loads the compiled application and listens, as `strapi start` does. */
-const BOOT = `
+export const START_SCRIPT = `
 const { createStrapi } = require('@strapi/strapi');
 createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
   .start()
@@ -31,7 +31,7 @@ export const startSecondInstance = async (
   port: number,
   env: Record<string, string> = {},
 ): Promise<Instance> => {
-  const child: ChildProcess = spawn(process.execPath, ['-e', BOOT], {
+  const child: ChildProcess = spawn(process.execPath, ['-e', START_SCRIPT], {
     env: { ...process.env, PORT: String(port), SEED_ON_START: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -71,7 +71,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         data.push({
           type,
           ...ownView(draft, rules),
-          title: draft.title,
           published: publishedAt.has(draft.documentId),
           publishedAt: publishedAt.get(draft.documentId) ?? null,
         });
