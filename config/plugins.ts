@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { ServerResponse } from 'node:http';
+import { SANDBOX_POLICY } from '../src/middlewares/uploads-sandbox';
 import { getSecrets } from '../src/utils/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
@@ -24,10 +26,30 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // Uploaded files are served sandboxed: no script runs from them, even an HTML or SVG file.
+  upload: {
+    config: {
+      providerOptions: {
+        localServer: {
+          setHeaders: (res: ServerResponse) => {
+            res.setHeader('Content-Security-Policy', SANDBOX_POLICY);
+            res.setHeader('X-Content-Type-Options', 'nosniff');
+          },
+        },
+      },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: getSecrets().JWT_SECRET,
-      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // Sessions (refresh tokens) kept in the database: a short-lived access token is accepted only
+      // while its session exists, and a password change or reset ends every session of the account.
+      jwtManagement: 'refresh',
+      sessions: {
+        accessTokenLifespan: env.int('ACCESS_TOKEN_LIFESPAN', 15 * 60),
+        maxRefreshTokenLifespan: env.int('REFRESH_TOKEN_LIFESPAN', 30 * 24 * 60 * 60),
+        idleRefreshTokenLifespan: env.int('REFRESH_TOKEN_IDLE_LIFESPAN', 14 * 24 * 60 * 60),
+      },
     },
   },
 });

@@ -11,9 +11,16 @@ import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
 import { registerInvitations, registerReviewNotifications } from './submissions/notifications';
 import { registerWebsiteWebhook } from './webhooks/website';
+import { registerSessionRevocation } from './extensions/users-permissions/strapi-server';
+import httpCache from './middlewares/http-cache';
+import queryLimits from './middlewares/query-limits';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Middlewares of the content API's own router: they run for every one of its routes (the
+    // router matches each spelling of a path), and for nothing else.
+    strapi.server.api('content-api').use(httpCache()).use(queryLimits());
+    registerSessionRevocation(strapi);
     registerPublishedOnly(strapi);
     registerWebsiteWebhook(strapi);
     registerInvitations(strapi);

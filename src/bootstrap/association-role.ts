@@ -25,6 +25,10 @@ const associationActions = (strapi: Core.Strapi): string[] => [
   'plugin::upload.content-api.upload',
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
+  // Its sessions: log out (this device or all), list them, end one.
+  'plugin::users-permissions.auth.logout',
+  'plugin::users-permissions.auth.getSessions',
+  'plugin::users-permissions.auth.revokeSession',
 ];
 
 /** Creates the role and sets its permissions from the code (extra ones removed). Idempotent. */

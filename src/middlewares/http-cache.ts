@@ -16,15 +16,15 @@ const serialise = (body: unknown): string | Buffer | null => {
 };
 
 /**
- * ETag and Cache-Control on every successful GET of the content API, and 304 on a matching
- * If-None-Match. The ETag is a hash of the response itself, so it changes as soon as what it covers
+ * ETag and Cache-Control on every successful GET of the content API (mounted on its router, see
+ * src/index.ts), and 304 on a matching If-None-Match. The ETag is a hash of the response itself, so it changes as soon as what it covers
  * is published, unpublished, edited or deleted (timestamps are part of the body), and two instances
  * serving the same database give the same one.
  */
 const httpCache = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
   await next();
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return;
-  if (!ctx.path.startsWith('/api/') || ctx.status !== 200) return;
+  if (ctx.status !== 200) return;
   const body = serialise(ctx.body);
   if (body === null) return;
 

@@ -58,9 +58,9 @@ export const relationDepth = (populate: unknown): number => {
 /**
  * Refuses, with a 400 naming the parameter, a content-API query too long, too deep or too wide to
  * be a page of the website: a guard against queries that would make the database work hard.
+ * Mounted on the content API's router (src/index.ts): it runs for each of its routes.
  */
 const queryLimits = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
-  if (!ctx.path.startsWith('/api/')) return next();
   if (ctx.querystring.length > QUERY_LIMITS.length) {
     refuse('query', `is longer than ${QUERY_LIMITS.length} characters`);
   }

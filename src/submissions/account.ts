@@ -3,6 +3,9 @@ import { errors } from '@strapi/utils';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
+/** The private attribute of an upload that names the account which sent it (see src/extensions/upload). */
+export const UPLOADED_BY = 'uploadedByAccount';
+
 interface AuthState {
   auth?: { strategy?: { name?: string } };
   user?: { id: number };

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { throwIfInvalid, type FieldError } from '../utils/validation';
 import { enforce, submissionLimit } from '../rate-limit/limits';
-import { accountAssociation, associationOf } from './account';
+import { accountAssociation, associationOf, UPLOADED_BY } from './account';
 import { notifyNewSubmission } from './notifications';
 import type { SubmissionRules } from './rules';
 
@@ -20,17 +20,28 @@ const targetOf = (strapi: Core.Strapi, uid: UID.ContentType, relation: string): 
 
 const asIds = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
+/** Who submits: the account's association (documentId) and the account itself (id). */
+export interface Submitter {
+  association: string;
+  account: number;
+}
+
+/** The id of the logged-in account (the route requires one). */
+export const accountIdOf = (ctx: Context): number => (ctx.state as { user: { id: number } }).user.id;
+
 /**
  * Checks what an association sent: only the fields it may write (a 400 lists the others), and
- * relations only to existing public taxonomies or to its own association (a 400 names the field).
+ * relations only to existing public taxonomies, to its own association, or to images this very
+ * account uploaded (a 400 names the field).
  */
 export const checkSubmission = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
   rules: SubmissionRules,
   body: unknown,
-  ownAssociation: string,
+  submitter: Submitter,
 ): Promise<Data> => {
+  const ownAssociation = submitter.association;
   const data = (body as { data?: unknown } | null)?.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new errors.ValidationError('The body must be { "data": { ... } }', {
@@ -57,12 +68,13 @@ export const checkSubmission = async (
     for (const id of asIds(value)) {
       if (kind === 'image') {
         const file = Number.isInteger(id)
-          ? ((await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['mime'] })) as {
-              mime: string;
-            } | null)
+          ? ((await strapi.db.query('plugin::upload.file').findOne({
+              where: { id, [UPLOADED_BY]: submitter.account },
+              select: ['mime'],
+            })) as { mime: string } | null)
           : null;
         if (!file?.mime.startsWith('image/'))
-          problems.push({ path: [relation], message: `${relation}: no image ${String(id)}` });
+          problems.push({ path: [relation], message: `${relation}: no image ${String(id)} uploaded by you` });
         continue;
       }
       if (typeof id !== 'string') {
@@ -122,14 +134,17 @@ export const findOwnDraft = async (
  */
 /** Counts a submission of the logged-in account against its hourly limit. */
 export const limitSubmissions = (strapi: Core.Strapi, ctx: Context): Promise<void> =>
-  enforce(strapi, ctx, `submit:${(ctx.state as { user: { id: number } }).user.id}`, submissionLimit());
+  enforce(strapi, ctx, `submit:${accountIdOf(ctx)}`, submissionLimit());
 
 export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: SubmissionRules) => ({
   async create(ctx: Context) {
     const association = await accountAssociation(strapi, ctx);
     const own = association.documentId;
     await limitSubmissions(strapi, ctx);
-    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
+    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, {
+      association: own,
+      account: accountIdOf(ctx),
+    });
     const created = await strapi.db.transaction(() =>
       strapi.documents(uid).create({
         data: { ...data, ownerAssociation: own, reviewState: 'submitted', reviewComment: null },
@@ -153,7 +168,10 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
     await limitSubmissions(strapi, ctx);
     const documentId = String(ctx.params.id);
     await findOwnDraft(strapi, uid, documentId, own);
-    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, own);
+    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, {
+      association: own,
+      account: accountIdOf(ctx),
+    });
     // Saved on the draft: a published version stays as it is until staff publish the change.
     const updated = await strapi.db.transaction(() =>
       strapi.documents(uid).update({

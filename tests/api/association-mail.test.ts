@@ -3,23 +3,10 @@ import request from 'supertest';
 import { associationWithAccount, accountRoleId } from '../helpers/accounts';
 import { superAdmin } from '../helpers/admin';
 import { anonymous, baseUrl, dataOf, trusted } from '../helpers/client';
-import type { ReceivedMail } from '../helpers/mail-sink';
+import { waitForMail } from '../helpers/mail-sink';
 
 const ACCOUNTS = '/content-manager/collection-types/plugin::users-permissions.user';
 const ACTIONS_ADMIN = '/content-manager/collection-types/api::action.action';
-
-/** Waits for a message the loopback SMTP server received (sending is in the background). */
-const waitForMail = async (match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> => {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const mails = (await request(process.env.TEST_MAIL_SINK_URL as string).get('/')).body as ReceivedMail[];
-    const found = mails.find(match);
-    if (found) return found;
-    if (Date.now() > deadline)
-      throw new Error(`no such e-mail among ${JSON.stringify(mails.map((m) => m.subject))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('association portal e-mails, through a real SMTP server', () => {
   it('staff create an account: the person is invited by e-mail, chooses a password and logs in', async () => {

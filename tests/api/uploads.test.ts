@@ -1,31 +1,8 @@
-import zlib from 'node:zlib';
 import request from 'supertest';
 import { associationWithAccount, type AssociationAccount } from '../helpers/accounts';
 import { superAdmin } from '../helpers/admin';
 import { anonymous, baseUrl, dataOf, errorOf, errorPaths } from '../helpers/client';
-
-/** A real 2×2 PNG. */
-const png = (): Buffer => {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(2, 0);
-  header.writeUInt32BE(2, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const pixels = zlib.deflateSync(Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-};
+import { png } from '../helpers/images';
 
 const fileCount = async (): Promise<number> => {
   const response = await (await superAdmin()).get('/upload/files?pageSize=1');

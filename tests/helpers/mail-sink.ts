@@ -51,3 +51,17 @@ export const startMailSink = async (): Promise<{ smtpPort: number; url: string; 
     },
   };
 };
+
+/** Waits for a message the loopback SMTP server received (sending is in the background). */
+export const waitForMail = async (match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> => {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await fetch(process.env.TEST_MAIL_SINK_URL as string);
+    const mails = (await response.json()) as ReceivedMail[];
+    const found = mails.find(match);
+    if (found) return found;
+    if (Date.now() > deadline)
+      throw new Error(`no such e-mail among ${JSON.stringify(mails.map((m) => m.subject))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};

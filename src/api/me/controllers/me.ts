@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
 import { associationOf } from '../../../submissions/account';
 import { ASSOCIATION_PROFILE_RULES, SUBMITTED_TYPES } from '../../../submissions/rules';
-import { checkSubmission, limitSubmissions, ownView } from '../../../submissions/submit';
+import { accountIdOf, checkSubmission, limitSubmissions, ownView } from '../../../submissions/submit';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 type Entry = Record<string, unknown> & { documentId: string };
@@ -32,7 +32,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async updateAssociation(ctx: Context) {
     const own = await associationOf(strapi, ctx);
     await limitSubmissions(strapi, ctx);
-    const data = await checkSubmission(strapi, ASSOCIATION, ASSOCIATION_PROFILE_RULES, ctx.request.body, own);
+    const data = await checkSubmission(strapi, ASSOCIATION, ASSOCIATION_PROFILE_RULES, ctx.request.body, {
+      association: own,
+      account: accountIdOf(ctx),
+    });
     const updated = await strapi.db.transaction(() =>
       strapi.documents(ASSOCIATION).update({
         documentId: own,

@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+
+interface Layer {
+  methods: string[];
+  match(path: string): boolean;
+}
+
+const METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
+const HEADERS = 'Content-Type, Authorization, Accept, If-None-Match';
+
+/**
+ * CORS for the content API only, and only for the origins in CORS_ORIGINS (never "*"): the city
+ * website reads published JSON from its own origin. The admin panel (`/admin`), the files and
+ * everything else are same-origin: they get no CORS header whatever the Origin. Credentials are
+ * never allowed across origins, so a page elsewhere cannot act with a visitor's cookies.
+ *
+ * Whether a path belongs to the content API is asked of the content API's own router (its route
+ * layers, matched as the router matches them), not decided by comparing strings.
+ */
+const cors = (
+  config: { origins?: string[] },
+  { strapi }: { strapi: Core.Strapi },
+): Core.MiddlewareHandler => {
+  const origins = new Set((config.origins ?? []).filter((origin) => origin !== '*' && origin !== ''));
+  let layers: Layer[] | undefined;
+  const isContentApi = (path: string): boolean => {
+    layers ??= (strapi.server.api('content-api').listRoutes() as unknown as Layer[]).filter(
+      (layer) => layer.methods.length > 0,
+    );
+    return layers.some((layer) => layer.match(path));
+  };
+
+  return async (ctx, next) => {
+    const origin = ctx.get('Origin');
+    if (origins.size > 0) ctx.vary('Origin');
+    if (!origin || !origins.has(origin) || !isContentApi(ctx.path)) return next();
+
+    ctx.set('Access-Control-Allow-Origin', origin);
+    if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
+      ctx.set('Access-Control-Allow-Methods', METHODS);
+      ctx.set('Access-Control-Allow-Headers', HEADERS);
+      ctx.set('Access-Control-Max-Age', '600');
+      ctx.status = 204;
+      return undefined;
+    }
+    ctx.set('Access-Control-Expose-Headers', 'ETag');
+    return next();
+  };
+};
+
+export default cors;
