@@ -1,9 +1,16 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
 /** Strapi's name for API-token authentication (`content-api-token` in Strapi 5.54). */
 const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+/** Logical operators of a filters tree: their operands are filters of the same model. */
+const LOGICAL = new Set(['$and', '$or', '$not']);
+
+/** Only published rows of a Draft & Publish type (a draft row has no publication date). */
+const PUBLISHED_ROW = { publishedAt: { $notNull: true } };
 
 interface RequestState {
   route?: { info?: { type?: string } };
@@ -11,6 +18,15 @@ interface RequestState {
   /** Set by a trusted controller that has already limited a query to what the caller owns. */
   allowDrafts?: boolean;
 }
+
+interface Attribute {
+  type: string;
+  target?: string;
+  component?: string;
+  relation?: string;
+}
+
+type Model = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
 
 /**
  * Whether the current HTTP request may read drafts. Strapi's content API accepts `status=draft`
@@ -25,18 +41,128 @@ export const mayReadDrafts = (state: RequestState | undefined): boolean => {
   return API_TOKEN_STRATEGIES.has(state.auth?.strategy?.name ?? '');
 };
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
- * Forces `status: 'published'` on every read made while answering a content-API request that may
- * not read drafts, whatever the client sent. This applies to types without Draft & Publish too:
- * their populated relations to a Draft & Publish type (a country's partnerships) would otherwise
- * include drafts.
+ * Rewrites a filters tree so that every relation it crosses into a Draft & Publish type matches
+ * published rows only, at any depth (through other relations, components and logical operators).
+ * Forcing `status: 'published'` covers the root rows only: a filter such as
+ * `countries?filters[actions][title][$startsWith]=…` would otherwise match draft actions and tell,
+ * one prefix at a time, what they say.
+ */
+export const publishedFilters = (strapi: Core.Strapi, model: Model, filters: unknown): unknown => {
+  if (Array.isArray(filters)) return filters.map((item) => publishedFilters(strapi, model, item));
+  if (!isObject(filters)) return filters;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filters)) {
+    const attribute = Object.hasOwn(model.attributes, key) ? model.attributes[key] : undefined;
+    if (LOGICAL.has(key)) {
+      result[key] = publishedFilters(strapi, model, value);
+    } else if (attribute?.type === 'component' && attribute.component) {
+      result[key] = publishedFilters(
+        strapi,
+        strapi.getModel(attribute.component as UID.Component) as Model,
+        value,
+      );
+    } else if ((attribute?.type === 'relation' || attribute?.type === 'media') && attribute.target) {
+      const target = strapi.getModel(attribute.target as UID.Schema) as Model;
+      const nested = publishedFilters(strapi, target, isObject(value) ? value : { id: value });
+      result[key] = target.options?.draftAndPublish ? { $and: [nested, PUBLISHED_ROW] } : nested;
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+};
+
+/** The model a sort or populate path reaches through a relation or component, if any. */
+const throughAttribute = (strapi: Core.Strapi, model: Model, name: string): Model | undefined => {
+  const attribute = Object.hasOwn(model.attributes, name) ? model.attributes[name] : undefined;
+  if (attribute?.type === 'component' && attribute.component) {
+    return strapi.getModel(attribute.component as UID.Component) as Model;
+  }
+  if ((attribute?.type === 'relation' || attribute?.type === 'media') && attribute.target) {
+    return strapi.getModel(attribute.target as UID.Schema) as Model;
+  }
+  return undefined;
+};
+
+const sortPaths = (sort: unknown): string[] => {
+  if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim());
+  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
+  if (isObject(sort)) {
+    return Object.entries(sort).flatMap(([key, value]) =>
+      isObject(value) || Array.isArray(value) ? sortPaths(value).map((path) => `${key}.${path}`) : [key],
+    );
+  }
+  return [];
+};
+
+/**
+ * Refuses a sort that crosses a relation into a Draft & Publish type (`sort=actions.title`): the
+ * order of the results would depend on draft rows. A 400 naming `sort`.
+ */
+export const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown): void => {
+  for (const path of sortPaths(sort)) {
+    let current: Model | undefined = model;
+    for (const name of path.split('.').slice(0, -1)) {
+      const next: Model | undefined = current ? throughAttribute(strapi, current, name) : undefined;
+      const attribute: Attribute | undefined = current?.attributes[name];
+      if (next?.options?.draftAndPublish && attribute?.type === 'relation') {
+        throw new errors.ValidationError(`sort: ${path} crosses a relation and cannot be used to sort`, {
+          errors: [{ path: ['sort'], message: `${path} cannot be used to sort`, name: 'ValidationError' }],
+          source: 'query',
+          param: 'sort',
+        });
+      }
+      current = next;
+    }
+  }
+};
+
+/** Applies the same rules inside a populate tree (its `filters` and `sort`, at every level). */
+export const publishedPopulate = (strapi: Core.Strapi, model: Model, populate: unknown): unknown => {
+  if (!isObject(populate)) return populate;
+  const result: Record<string, unknown> = {};
+  for (const [key, branch] of Object.entries(populate)) {
+    const target = throughAttribute(strapi, model, key);
+    if (!target || !isObject(branch)) {
+      result[key] = branch;
+      continue;
+    }
+    const next: Record<string, unknown> = { ...branch };
+    if ('filters' in branch) next.filters = publishedFilters(strapi, target, branch.filters);
+    if ('sort' in branch) checkSort(strapi, target, branch.sort);
+    if ('populate' in branch) next.populate = publishedPopulate(strapi, target, branch.populate);
+    result[key] = next;
+  }
+  return result;
+};
+
+/**
+ * Forces published content on every read made while answering a content-API request that may not
+ * read drafts, whatever the client sent: `status: 'published'` on the root (also for types without
+ * Draft & Publish: their populated relations to a Draft & Publish type, a country's partnerships,
+ * would otherwise include drafts), published rows only wherever a filter crosses a relation, and no
+ * sorting by a relation's drafts.
  */
 export const registerPublishedOnly = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (!READ_ACTIONS.has(context.action)) return next();
     const state = strapi.requestContext.get()?.state as RequestState | undefined;
     if (!mayReadDrafts(state)) {
-      (context.params as { status?: string }).status = 'published';
+      const params = context.params as {
+        status?: string;
+        filters?: unknown;
+        populate?: unknown;
+        sort?: unknown;
+      };
+      const model = strapi.getModel(context.uid) as Model;
+      params.status = 'published';
+      if (params.filters !== undefined) params.filters = publishedFilters(strapi, model, params.filters);
+      if (params.populate !== undefined) params.populate = publishedPopulate(strapi, model, params.populate);
+      if (params.sort !== undefined) checkSort(strapi, model, params.sort);
     }
     return next();
   });
