@@ -13,9 +13,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     config: { level: env('LOG_LEVEL', 'http') },
     startup: { enabled: env('NODE_ENV') !== 'test' },
   },
-  // The OpenAPI 3.1 description of the content API, public at /api/openapi.json.
+  // Strapi's own /api/openapi.json generates the document on request (seconds of blocking work):
+  // ours (src/api/openapi) serves one prepared at start-up.
   openapi: {
-    'content-api': { access: 'public', cache: { enabled: false } },
+    'content-api': { access: 'disabled' },
   },
   app: {
     keys: getSecrets().APP_KEYS.split(','),

@@ -7,8 +7,11 @@ import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
+import { registerDefaultPopulate } from './utils/by-slug';
 import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
+import { yieldBetweenSqliteQueries } from './utils/sqlite-yield';
+import { prepareOpenApi } from './api/openapi/services/openapi';
 import { registerInvitations, registerReviewNotifications } from './submissions/notifications';
 import { registerWebsiteWebhook } from './webhooks/website';
 import { registerSessionRevocation } from './extensions/users-permissions/strapi-server';
@@ -21,6 +24,7 @@ export default {
     // router matches each spelling of a path), and for nothing else.
     strapi.server.api('content-api').use(httpCache()).use(queryLimits());
     registerSessionRevocation(strapi);
+    registerDefaultPopulate(strapi);
     registerPublishedOnly(strapi);
     registerWebsiteWebhook(strapi);
     registerInvitations(strapi);
@@ -28,6 +32,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    yieldBetweenSqliteQueries(strapi);
     await ensureLocales(strapi);
     await rateLimitStore(strapi).ensureTable();
     await syncPublicPermissions(strapi);
@@ -36,6 +41,7 @@ export default {
     await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
     await createDevelopmentAdmin(strapi);
     await seedIfEmpty(strapi);
+    prepareOpenApi(strapi);
   },
 
   async destroy() {
