@@ -18,6 +18,25 @@ export type Secrets = Record<SecretName, string>;
 /** Values that come from `.env.example` or documentation and must never reach production. */
 const PLACEHOLDER = /^(replace-?me|tobemodified|changeme|change-?me|secret|example|xxx+)/i;
 const MIN_LENGTH = 16;
+/** Least information a secret must carry, in bits, estimated from how often each character recurs. */
+const MIN_ENTROPY_BITS = 64;
+
+/**
+ * An estimate of the information in a value: its length times the Shannon entropy of its character
+ * frequencies. 16 × the same character carries 0 bits, "abababababababab" 16; 24 random bytes in
+ * base64 about 140.
+ */
+export const entropyBits = (value: string): number => {
+  const counts = new Map<string, number>();
+  for (const character of value) counts.set(character, (counts.get(character) ?? 0) + 1);
+  const length = [...value].length;
+  let perCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / length;
+    perCharacter -= p * Math.log2(p);
+  }
+  return perCharacter * length;
+};
 
 const randomSecret = (): string => crypto.randomBytes(24).toString('base64');
 
@@ -34,6 +53,9 @@ export const secretProblem = (name: SecretName, value: string | undefined): stri
   if (parts.some((part) => PLACEHOLDER.test(part))) return `${name} is a placeholder`;
   if (parts.some((part) => part.length < MIN_LENGTH)) {
     return `${name} is shorter than ${MIN_LENGTH} characters`;
+  }
+  if (parts.some((part) => entropyBits(part) < MIN_ENTROPY_BITS)) {
+    return `${name} is not random enough (repeated characters or a pattern)`;
   }
   return null;
 };

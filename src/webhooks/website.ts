@@ -130,17 +130,21 @@ export const registerWebsiteWebhook = (strapi: Core.Strapi): void => {
     const event = eventFor(context.action, model.options?.draftAndPublish === true, params.status);
     if (!event) return next();
 
-    // What a deletion removes is read before it goes.
+    // What a deletion removes from the public site is read before it goes: its published version.
+    // A draft that was never published is not public: its deletion tells the website nothing
+    // (and its slug, which may name an unpublished submission, stays private).
     const before =
       event === 'delete' && params.documentId
         ? ((await strapi.documents(context.uid as UID.ContentType).findOne({
             documentId: params.documentId,
             locale: params.locale,
+            status: 'published',
             fields: ['slug', 'locale'],
           } as never)) as DocumentResult | null)
         : null;
 
     const result = await next();
+    if (event === 'delete' && !before) return result;
 
     const entries = event === 'delete' ? [{ ...before, documentId: params.documentId }] : touched(result);
     for (const entry of entries) {

@@ -78,3 +78,38 @@ export const startWebhookSink = async (): Promise<{ url: string; close(): Promis
       }),
   };
 };
+
+/** What the city website is told (the body of a webhook). */
+export interface WebhookPayload {
+  event: string;
+  type: string;
+  documentId: string;
+  slug: string | null;
+  locale: string | null;
+}
+
+export type ReceivedWebhook = ReceivedHook & { payload: WebhookPayload };
+
+/** Every delivery the test server's sink received so far. */
+export const received = async (): Promise<ReceivedWebhook[]> => {
+  const response = await fetch(`${process.env.TEST_WEBHOOK_SINK_URL as string}/_received`);
+  return ((await response.json()) as ReceivedHook[]).map((hook) => ({
+    ...hook,
+    payload: JSON.parse(hook.body) as WebhookPayload,
+  }));
+};
+
+/** Waits until the sink has received what `match` looks for (deliveries are asynchronous). */
+export const waitFor = async (match: (hooks: ReceivedWebhook[]) => boolean, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const hooks = await received();
+    if (match(hooks)) return hooks;
+    if (Date.now() > deadline)
+      throw new Error(`not received in ${ms} ms: ${JSON.stringify(hooks.map((h) => h.payload))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+export const forSlug = (hooks: ReceivedWebhook[], slug: string) =>
+  hooks.filter((hook) => hook.payload.slug === slug);

@@ -1,4 +1,4 @@
-import { assertProductionSecrets, secretProblem } from '../../src/utils/secrets';
+import { assertProductionSecrets, entropyBits, secretProblem } from '../../src/utils/secrets';
 
 describe('production secrets', () => {
   it.each([
@@ -9,6 +9,21 @@ describe('production secrets', () => {
     ['short', 'JWT_SECRET is shorter than 16 characters'],
   ])('JWT_SECRET=%j is refused: %s', (value, problem) => {
     expect(secretProblem('JWT_SECRET', value)).toBe(problem);
+  });
+
+  it.each([['a'.repeat(16)], ['0'.repeat(40)], ['ab'.repeat(16)], ['Passw0rdPassw0rd!']])(
+    'a long value that is not random (%s) is refused',
+    (value) => {
+      expect(secretProblem('JWT_SECRET', value)).toBe(
+        'JWT_SECRET is not random enough (repeated characters or a pattern)',
+      );
+    },
+  );
+
+  it('random values pass the randomness check', () => {
+    expect(secretProblem('JWT_SECRET', 'G79I8jF73vHW3R2M7rGO/RGWxm3xikju')).toBeNull();
+    expect(entropyBits('a'.repeat(16))).toBe(0);
+    expect(entropyBits('abababababababab')).toBe(16);
   });
 
   it('every key of APP_KEYS is checked', () => {

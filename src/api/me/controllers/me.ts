@@ -65,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       } as never)) as unknown as Entry[];
       const published = (await strapi.documents(uid).findMany({
         filters,
-        fields: ['updatedAt'],
+        fields: ['publishedAt'],
         locale: DEFAULT_LOCALE,
         status: 'published',
       } as never)) as unknown as Entry[];

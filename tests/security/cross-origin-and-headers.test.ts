@@ -1,0 +1,125 @@
+/**
+ * Class 5: CORS is for the public content API only, never with credentials; the admin panel and
+ * every other path are same-origin whatever the spelling; no X-Powered-By; no empty CORS header.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { anonymous, baseUrl } from '../helpers/client';
+import { TEST_SECRETS } from '../helpers/secrets';
+import { freePort, startSecondInstance, type Instance } from '../helpers/second-instance';
+import { spellingsOf } from '../helpers/spellings';
+
+/** The origin the test server allows (CORS_ORIGINS), the city website's. */
+const WEBSITE = 'https://website.example.test';
+
+describe('CORS', () => {
+  it('the content API answers the website origin, without ever allowing credentials', async () => {
+    for (const route of ['/api/themes', '/api/partnerships/slug/gabon-estuaire', '/api/openapi.json']) {
+      const response = await anonymous().get(route).set('Origin', WEBSITE);
+      expect(response.headers['access-control-allow-origin']).toBe(WEBSITE);
+      expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+      expect(response.headers['access-control-expose-headers']).toMatch(/ETag/);
+    }
+    const preflight = await anonymous()
+      .options('/api/themes')
+      .set('Origin', WEBSITE)
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'If-None-Match');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(WEBSITE);
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it.each([
+    '/admin/access-token',
+    '/admin/login',
+    '/admin/users/me',
+    '/admin/init',
+    '/admin/renew-token',
+    '/content-manager/collection-types/api::partnership.partnership',
+    '/upload/files',
+    '/_health',
+  ])(
+    '%s gets no CORS header from the website origin, under any spelling, nor on a preflight',
+    async (route) => {
+      for (const spelling of spellingsOf(route)) {
+        for (const method of ['get', 'post'] as const) {
+          const response = await request(baseUrl())[method](spelling).set('Origin', WEBSITE);
+          expect({
+            spelling,
+            method,
+            acao: response.headers['access-control-allow-origin'] as unknown,
+          }).toEqual({
+            spelling,
+            method,
+            acao: undefined,
+          });
+          expect(response.headers['access-control-allow-credentials']).toBeUndefined();
+        }
+        const preflight = await request(baseUrl())
+          .options(spelling)
+          .set('Origin', WEBSITE)
+          .set('Access-Control-Request-Method', 'POST')
+          .set('Access-Control-Request-Headers', 'Content-Type');
+        expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+        expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+      }
+    },
+  );
+
+  it('files in /uploads get no CORS header either', async () => {
+    const response = await request(baseUrl()).get('/uploads/nothing-here.png').set('Origin', WEBSITE);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('headers', () => {
+  it('no response says X-Powered-By', async () => {
+    for (const route of [
+      '/api/themes',
+      '/api/nothing',
+      '/admin/init',
+      '/_health',
+      '/favicon.ico',
+      '/uploads/x.png',
+    ]) {
+      const response = await request(baseUrl()).get(route);
+      expect({ route, poweredBy: response.headers['x-powered-by'] as unknown }).toEqual({
+        route,
+        poweredBy: undefined,
+      });
+    }
+  });
+});
+
+describe('a server with no CORS_ORIGINS', () => {
+  const file = path.join('.tmp', `no-cors-${crypto.randomBytes(3).toString('hex')}.db`);
+  let server: Instance;
+  beforeAll(async () => {
+    server = await startSecondInstance(await freePort(), {
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: file,
+      CORS_ORIGINS: '',
+      ...TEST_SECRETS,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  });
+
+  it('sends no Access-Control-Allow-Origin at all, not even an empty one', async () => {
+    for (const origin of [WEBSITE, 'null', 'https://evil.example.test']) {
+      const response = await request(server.url).get('/api/themes').set('Origin', origin);
+      expect(response.status).toBe(200);
+      expect(Object.keys(response.headers)).not.toContain('access-control-allow-origin');
+      const preflight = await request(server.url)
+        .options('/api/themes')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'GET');
+      expect(Object.keys(preflight.headers)).not.toContain('access-control-allow-origin');
+    }
+  });
+});
