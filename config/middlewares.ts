@@ -14,7 +14,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // The real CORS: the content API and the CORS_ORIGINS only (never "*", never with credentials).
   { name: 'global::cors', config: { origins: env.array('CORS_ORIGINS', []) } },
   'strapi::query',
+  // Bad input is a 4xx by construction: malformed queries refused, unreadable bodies and values the
+  // database refuses as data turned into 400s (see src/middlewares/bad-input.ts).
+  'global::bad-input',
   'strapi::body',
+  'global::body-read',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::uploads-sandbox',

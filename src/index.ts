@@ -7,6 +7,7 @@ import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { registerPublishedOnly } from './documents/published-only';
+import { registerQueryShape } from './documents/query-shape';
 import { registerDefaultPopulate } from './utils/by-slug';
 import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
@@ -25,6 +26,7 @@ export default {
     strapi.server.api('content-api').use(httpCache()).use(queryLimits());
     registerSessionRevocation(strapi);
     registerDefaultPopulate(strapi);
+    registerQueryShape(strapi);
     registerPublishedOnly(strapi);
     registerWebsiteWebhook(strapi);
     registerInvitations(strapi);

@@ -55,6 +55,49 @@ export const relationDepth = (populate: unknown): number => {
   return deepest;
 };
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Checks the operands of the filter operators that take a particular shape: `$between` two values,
+ * `$and`/`$or` a list of conditions, `$not` one condition, `$null`/`$notNull` a boolean. Strapi's
+ * query engine answers a 500 to the others (`$between` with one value, `$or=x`).
+ */
+export const checkOperators = (filters: unknown, path: string[] = ['filters']): void => {
+  if (Array.isArray(filters)) {
+    filters.forEach((item, index) => checkOperators(item, [...path, String(index)]));
+    return;
+  }
+  if (!isPlainObject(filters)) return;
+  for (const [key, value] of Object.entries(filters)) {
+    const here = [...path, key];
+    const at = here.join('.');
+    if (
+      key === '$between' &&
+      !(Array.isArray(value) && value.length === 2 && value.every((v) => !isPlainObject(v)))
+    ) {
+      refuse(at, 'takes exactly two values ($between][0]=…&…[$between][1]=…)');
+    }
+    if ((key === '$and' || key === '$or') && !(Array.isArray(value) || isPlainObject(value))) {
+      refuse(at, 'takes a list of conditions');
+    }
+    if (
+      (key === '$and' || key === '$or') &&
+      Object.values(value as object).some((item) => !isPlainObject(item))
+    ) {
+      refuse(at, 'takes a list of conditions');
+    }
+    if (key === '$not' && !isPlainObject(value)) refuse(at, 'takes one condition');
+    if (
+      (key === '$null' || key === '$notNull') &&
+      !['true', 'false', true, false].includes(value as string)
+    ) {
+      refuse(at, 'takes true or false');
+    }
+    checkOperators(value, here);
+  }
+};
+
 /**
  * Refuses, with a 400 naming the parameter, a content-API query too long, too deep or too wide to
  * be a page of the website: a guard against queries that would make the database work hard.
@@ -75,6 +118,7 @@ const queryLimits = (): Core.MiddlewareHandler => async (ctx: Context, next) => 
   }
   if (leavesOf(filters) > QUERY_LIMITS.leaves)
     refuse('filters', `has more than ${QUERY_LIMITS.leaves} conditions`);
+  checkOperators(filters);
   return next();
 };
 

@@ -1,4 +1,5 @@
 import { factories, type Core, type UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import * as z from 'zod/v4';
 import { DEFAULT_LOCALE } from '../bootstrap/locales';
 import { defaultPopulate, mergePopulate, type PopulateTree } from './populate';
@@ -79,6 +80,11 @@ export const resolveByKey =
   ) =>
   async (ctx: Context, next: Next): Promise<unknown> => {
     const value = String(ctx.params[param] ?? '');
+    if (value.includes('\u0000')) {
+      throw new errors.ValidationError(`${param}: contains a NUL character`, {
+        errors: [{ path: [param], message: 'contains a NUL character', name: 'ValidationError' }],
+      });
+    }
     const found = await findDocumentId(strapi, uid, value, ctx, options);
     if (!found) {
       return ctx.notFound(`No ${strapi.getModel(uid).info.singularName} has the ${options.label} "${value}"`);

@@ -1,0 +1,132 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
+const LOGICAL = new Set(['$and', '$or', '$not']);
+
+interface Attribute {
+  type: string;
+  target?: string;
+  component?: string;
+}
+type Model = { attributes: Record<string, Attribute> };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const refuse = (param: string, message: string): never => {
+  throw new errors.ValidationError(`${param}: ${message}`, {
+    errors: [{ path: param.split('.'), message, name: 'ValidationError' }],
+    source: 'query',
+    param: param.split('.')[0],
+  });
+};
+
+/** The model a relation, media or component attribute leads to. */
+const modelBehind = (strapi: Core.Strapi, attribute: Attribute): Model | undefined => {
+  if (attribute.type === 'component' && attribute.component) {
+    return strapi.getModel(attribute.component as UID.Component) as Model;
+  }
+  if ((attribute.type === 'relation' || attribute.type === 'media') && attribute.target) {
+    return strapi.getModel(attribute.target as UID.Schema) as Model;
+  }
+  return undefined;
+};
+
+const attributeOf = (model: Model, name: string): Attribute | undefined =>
+  Object.hasOwn(model.attributes, name) ? model.attributes[name] : undefined;
+
+const isScalar = (value: unknown): boolean => value === null || typeof value !== 'object';
+
+/** The operand of a comparison on a field: a value, a list of values, or `$not` of comparisons. */
+const checkComparison = (value: unknown, path: string): void => {
+  if (isScalar(value)) return;
+  if (Array.isArray(value)) {
+    if (!value.every(isScalar)) refuse(path, 'takes plain values');
+    return;
+  }
+  for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) {
+    const here = `${path}.${operator}`;
+    if (!operator.startsWith('$')) refuse(here, `${path.split('.').pop() ?? ''} has no field ${operator}`);
+    if (operator === '$not') checkComparison(operand, here);
+    else if (!isScalar(operand) && !(Array.isArray(operand) && operand.every(isScalar))) {
+      refuse(here, 'takes a value or a list of values');
+    }
+  }
+};
+
+/**
+ * Checks a filters tree against the model it applies to, so that a tree Strapi's query engine
+ * cannot run is a 400 naming the place rather than a 500: a comparison operator directly on a
+ * relation (`filters[actions][$eq]`), a field of a field (`filters[slug][title]`), a condition that
+ * is not an object. Unknown attribute names are left to Strapi's own validation.
+ */
+export const checkFilters = (strapi: Core.Strapi, model: Model, filters: unknown, path = 'filters'): void => {
+  if (Array.isArray(filters)) {
+    filters.forEach((item, index) => checkFilters(strapi, model, item, `${path}.${index}`));
+    return;
+  }
+  if (!isObject(filters)) refuse(path, 'must be a condition (field names and operators)');
+  for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
+    const here = `${path}.${key}`;
+    if (LOGICAL.has(key)) {
+      checkFilters(strapi, model, value, here);
+      continue;
+    }
+    if (key.startsWith('$')) refuse(here, `${key} must follow a field`);
+    const attribute = key === 'id' ? { type: 'integer' } : attributeOf(model, key);
+    if (!attribute) continue;
+    const behind = modelBehind(strapi, attribute);
+    if (behind) {
+      if (isObject(value)) checkFilters(strapi, behind, value, here);
+      else if (!isScalar(value)) refuse(here, 'must be a condition on the related entries');
+    } else {
+      checkComparison(value, here);
+    }
+  }
+};
+
+const sortPaths = (sort: unknown): string[] => {
+  if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim());
+  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
+  if (isObject(sort)) {
+    return Object.entries(sort).flatMap(([key, value]) =>
+      isObject(value) || Array.isArray(value) ? sortPaths(value).map((path) => `${key}.${path}`) : [key],
+    );
+  }
+  return [];
+};
+
+/** Each sort path names fields that exist, through relations or components, ending on a field. */
+export const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown): void => {
+  for (const path of sortPaths(sort)) {
+    let current: Model | undefined = model;
+    const names = path.split('.');
+    names.forEach((name, index) => {
+      const attribute = current && name !== 'id' ? attributeOf(current, name) : undefined;
+      const last = index === names.length - 1;
+      if (name === 'id' && last) return;
+      if (!attribute) refuse('sort', `${path} names no field`);
+      current = modelBehind(strapi, attribute as Attribute);
+      if (last && current) refuse('sort', `${path} ends on a relation, not a field`);
+      if (!last && !current) refuse('sort', `${path} goes through a field that is not a relation`);
+    });
+  }
+};
+
+/**
+ * Every content-API read is checked for a query shape Strapi's query engine can run (see
+ * checkFilters, checkSort): what a client gets wrong is a 400 naming the parameter.
+ */
+export const registerQueryShape = (strapi: Core.Strapi): void => {
+  strapi.documents.use(async (context, next) => {
+    if (!READ_ACTIONS.has(context.action)) return next();
+    const state = strapi.requestContext.get()?.state as { route?: { info?: { type?: string } } } | undefined;
+    if (state?.route?.info?.type !== 'content-api') return next();
+    const params = context.params as { filters?: unknown; sort?: unknown };
+    const model = strapi.getModel(context.uid) as Model;
+    if (params.filters !== undefined) checkFilters(strapi, model, params.filters);
+    if (params.sort !== undefined) checkSort(strapi, model, params.sort);
+    return next();
+  });
+};
