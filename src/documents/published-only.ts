@@ -1,5 +1,6 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { attributeOf, isObject, modelBehind, sortPaths, type Model } from './model';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 
@@ -19,15 +20,6 @@ interface RequestState {
   allowDrafts?: boolean;
 }
 
-interface Attribute {
-  type: string;
-  target?: string;
-  component?: string;
-  relation?: string;
-}
-
-type Model = { attributes: Record<string, Attribute>; options?: { draftAndPublish?: boolean } };
-
 /**
  * Whether the current HTTP request may read drafts. Strapi's content API accepts `status=draft`
  * from anyone who may `find` a type, so without this guard the public could list every draft.
@@ -41,9 +33,6 @@ export const mayReadDrafts = (state: RequestState | undefined): boolean => {
   return API_TOKEN_STRATEGIES.has(state.auth?.strategy?.name ?? '');
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /**
  * Rewrites a filters tree so that every relation it crosses into a Draft & Publish type matches
  * published rows only, at any depth (through other relations, components and logical operators).
@@ -56,47 +45,20 @@ export const publishedFilters = (strapi: Core.Strapi, model: Model, filters: unk
   if (!isObject(filters)) return filters;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters)) {
-    const attribute = Object.hasOwn(model.attributes, key) ? model.attributes[key] : undefined;
+    const attribute = attributeOf(model, key);
+    const behind = modelBehind(strapi, attribute);
     if (LOGICAL.has(key)) {
       result[key] = publishedFilters(strapi, model, value);
-    } else if (attribute?.type === 'component' && attribute.component) {
-      result[key] = publishedFilters(
-        strapi,
-        strapi.getModel(attribute.component as UID.Component) as Model,
-        value,
-      );
-    } else if ((attribute?.type === 'relation' || attribute?.type === 'media') && attribute.target) {
-      const target = strapi.getModel(attribute.target as UID.Schema) as Model;
-      const nested = publishedFilters(strapi, target, isObject(value) ? value : { id: value });
-      result[key] = target.options?.draftAndPublish ? { $and: [nested, PUBLISHED_ROW] } : nested;
+    } else if (behind && attribute?.type === 'component') {
+      result[key] = publishedFilters(strapi, behind, value);
+    } else if (behind) {
+      const nested = publishedFilters(strapi, behind, isObject(value) ? value : { id: value });
+      result[key] = behind.options?.draftAndPublish ? { $and: [nested, PUBLISHED_ROW] } : nested;
     } else {
       result[key] = value;
     }
   }
   return result;
-};
-
-/** The model a sort or populate path reaches through a relation or component, if any. */
-const throughAttribute = (strapi: Core.Strapi, model: Model, name: string): Model | undefined => {
-  const attribute = Object.hasOwn(model.attributes, name) ? model.attributes[name] : undefined;
-  if (attribute?.type === 'component' && attribute.component) {
-    return strapi.getModel(attribute.component as UID.Component) as Model;
-  }
-  if ((attribute?.type === 'relation' || attribute?.type === 'media') && attribute.target) {
-    return strapi.getModel(attribute.target as UID.Schema) as Model;
-  }
-  return undefined;
-};
-
-const sortPaths = (sort: unknown): string[] => {
-  if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim());
-  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
-  if (isObject(sort)) {
-    return Object.entries(sort).flatMap(([key, value]) =>
-      isObject(value) || Array.isArray(value) ? sortPaths(value).map((path) => `${key}.${path}`) : [key],
-    );
-  }
-  return [];
 };
 
 /**
@@ -107,8 +69,8 @@ export const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown): voi
   for (const path of sortPaths(sort)) {
     let current: Model | undefined = model;
     for (const name of path.split('.').slice(0, -1)) {
-      const next: Model | undefined = current ? throughAttribute(strapi, current, name) : undefined;
-      const attribute: Attribute | undefined = current?.attributes[name];
+      const attribute = current ? attributeOf(current, name) : undefined;
+      const next = modelBehind(strapi, attribute);
       if (next?.options?.draftAndPublish && attribute?.type === 'relation') {
         throw new errors.ValidationError(`sort: ${path} crosses a relation and cannot be used to sort`, {
           errors: [{ path: ['sort'], message: `${path} cannot be used to sort`, name: 'ValidationError' }],
@@ -126,7 +88,7 @@ export const publishedPopulate = (strapi: Core.Strapi, model: Model, populate: u
   if (!isObject(populate)) return populate;
   const result: Record<string, unknown> = {};
   for (const [key, branch] of Object.entries(populate)) {
-    const target = throughAttribute(strapi, model, key);
+    const target = modelBehind(strapi, attributeOf(model, key));
     if (!target || !isObject(branch)) {
       result[key] = branch;
       continue;

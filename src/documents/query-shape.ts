@@ -1,18 +1,9 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { attributeOf, isObject, modelBehind, sortPaths, type Model } from './model';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 const LOGICAL = new Set(['$and', '$or', '$not']);
-
-interface Attribute {
-  type: string;
-  target?: string;
-  component?: string;
-}
-type Model = { attributes: Record<string, Attribute> };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const refuse = (param: string, message: string): never => {
   throw new errors.ValidationError(`${param}: ${message}`, {
@@ -21,20 +12,6 @@ const refuse = (param: string, message: string): never => {
     param: param.split('.')[0],
   });
 };
-
-/** The model a relation, media or component attribute leads to. */
-const modelBehind = (strapi: Core.Strapi, attribute: Attribute): Model | undefined => {
-  if (attribute.type === 'component' && attribute.component) {
-    return strapi.getModel(attribute.component as UID.Component) as Model;
-  }
-  if ((attribute.type === 'relation' || attribute.type === 'media') && attribute.target) {
-    return strapi.getModel(attribute.target as UID.Schema) as Model;
-  }
-  return undefined;
-};
-
-const attributeOf = (model: Model, name: string): Attribute | undefined =>
-  Object.hasOwn(model.attributes, name) ? model.attributes[name] : undefined;
 
 const isScalar = (value: unknown): boolean => value === null || typeof value !== 'object';
 
@@ -86,17 +63,6 @@ export const checkFilters = (strapi: Core.Strapi, model: Model, filters: unknown
   }
 };
 
-const sortPaths = (sort: unknown): string[] => {
-  if (typeof sort === 'string') return sort.split(',').map((part) => part.split(':')[0].trim());
-  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
-  if (isObject(sort)) {
-    return Object.entries(sort).flatMap(([key, value]) =>
-      isObject(value) || Array.isArray(value) ? sortPaths(value).map((path) => `${key}.${path}`) : [key],
-    );
-  }
-  return [];
-};
-
 /** Each sort path names fields that exist, through relations or components, ending on a field. */
 export const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown): void => {
   for (const path of sortPaths(sort)) {
@@ -107,7 +73,7 @@ export const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown): voi
       const last = index === names.length - 1;
       if (name === 'id' && last) return;
       if (!attribute) refuse('sort', `${path} names no field`);
-      current = modelBehind(strapi, attribute as Attribute);
+      current = modelBehind(strapi, attribute);
       if (last && current) refuse('sort', `${path} ends on a relation, not a field`);
       if (!last && !current) refuse('sort', `${path} goes through a field that is not a relation`);
     });

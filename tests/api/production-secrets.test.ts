@@ -1,19 +1,10 @@
 import path from 'node:path';
-import { runNode } from '../helpers/run-node';
+import { BOOT_SCRIPT, runNode } from '../helpers/run-node';
 import { TEST_SECRETS as SECRETS } from '../helpers/secrets';
-
-/** Loads the compiled application the way `strapi start` does, in a child process. */
-const BOOT = `
-const { createStrapi } = require('@strapi/strapi');
-createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
-  .load()
-  .then(async (app) => { console.log('BOOTED'); await app.destroy(); process.exit(0); })
-  .catch((error) => { console.error(String(error && error.message)); process.exit(1); });
-`;
 
 describe('secrets in production', () => {
   it('the server refuses to start with a missing or placeholder secret, and names each one', async () => {
-    const run = await runNode(['-e', BOOT], {
+    const run = await runNode(['-e', BOOT_SCRIPT], {
       NODE_ENV: 'production',
       ...SECRETS,
       APP_KEYS: 'replace-me,replace-me-too',

@@ -31,3 +31,12 @@ export const runNode = (
       resolve({ code, stdout, stderr });
     });
   });
+
+/** Loads the compiled application the way `strapi start` does and says BOOTED, or prints why not. */
+export const BOOT_SCRIPT = `
+const { createStrapi } = require('@strapi/strapi');
+createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
+  .load()
+  .then(async (app) => { console.log('BOOTED'); await app.destroy(); process.exit(0); })
+  .catch((error) => { console.error(String(error && error.message)); process.exit(1); });
+`;

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { TEST_SECRETS } from './secrets';
 
 /** Loads the compiled application and listens, as `strapi start` does. */
 export const START_SCRIPT = `
@@ -63,3 +67,27 @@ export const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/**
+ * A server of its own, on a new SQLite file under `.tmp/` and a free port, with the shared test
+ * secrets and `env`; `stop()` also deletes its database.
+ */
+export const startIsolatedInstance = async (
+  label: string,
+  env: Record<string, string>,
+): Promise<Instance> => {
+  const file = path.join('.tmp', `${label}-${crypto.randomBytes(3).toString('hex')}.db`);
+  const instance = await startSecondInstance(await freePort(), {
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: file,
+    ...TEST_SECRETS,
+    ...env,
+  });
+  return {
+    url: instance.url,
+    stop: async () => {
+      await instance.stop();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    },
+  };
+};

@@ -5,16 +5,12 @@
  * tell which addresses have accounts.
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { associationWithAccount, updateAccount } from '../helpers/accounts';
 import { baseUrl } from '../helpers/client';
 import { waitForMail } from '../helpers/mail-sink';
-import { TEST_SECRETS } from '../helpers/secrets';
-import { freePort, startSecondInstance, type Instance } from '../helpers/second-instance';
+import { startIsolatedInstance, type Instance } from '../helpers/second-instance';
 import { spellingsOf } from '../helpers/spellings';
 
 const run = promisify(execFile);
@@ -150,23 +146,16 @@ describe('forgot-password does not tell which addresses have accounts', () => {
 });
 
 describe('the log-in limiter, on a server behind one trusted proxy (IS_PROXIED=true)', () => {
-  const file = path.join('.tmp', `proxied-${crypto.randomBytes(3).toString('hex')}.db`);
   let server: Instance;
 
   beforeAll(async () => {
-    server = await startSecondInstance(await freePort(), {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: file,
+    server = await startIsolatedInstance('proxied', {
       IS_PROXIED: 'true',
       TRUSTED_PROXIES: '1',
       RATE_LIMIT_AUTH_MAX: '3',
-      ...TEST_SECRETS,
     });
   });
-  afterAll(async () => {
-    await server?.stop();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-  });
+  afterAll(() => server?.stop());
 
   /** A log-in attempt from `client`, as the proxy reports it (the client may prepend lies). */
   const attempt = (route: string, client: string, identifier: string, forged?: string) =>

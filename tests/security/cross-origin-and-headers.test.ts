@@ -2,13 +2,9 @@
  * Class 5: CORS is for the public content API only, never with credentials; the admin panel and
  * every other path are same-origin whatever the spelling; no X-Powered-By; no empty CORS header.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { anonymous, baseUrl } from '../helpers/client';
-import { TEST_SECRETS } from '../helpers/secrets';
-import { freePort, startSecondInstance, type Instance } from '../helpers/second-instance';
+import { startIsolatedInstance, type Instance } from '../helpers/second-instance';
 import { spellingsOf } from '../helpers/spellings';
 
 /** The origin the test server allows (CORS_ORIGINS), the city website's. */
@@ -95,20 +91,11 @@ describe('headers', () => {
 });
 
 describe('a server with no CORS_ORIGINS', () => {
-  const file = path.join('.tmp', `no-cors-${crypto.randomBytes(3).toString('hex')}.db`);
   let server: Instance;
   beforeAll(async () => {
-    server = await startSecondInstance(await freePort(), {
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: file,
-      CORS_ORIGINS: '',
-      ...TEST_SECRETS,
-    });
+    server = await startIsolatedInstance('no-cors', { CORS_ORIGINS: '' });
   });
-  afterAll(async () => {
-    await server?.stop();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-  });
+  afterAll(() => server?.stop());
 
   it('sends no Access-Control-Allow-Origin at all, not even an empty one', async () => {
     for (const origin of [WEBSITE, 'null', 'https://evil.example.test']) {

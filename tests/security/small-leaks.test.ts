@@ -9,7 +9,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { associationWithAccount } from '../helpers/accounts';
 import { adminToken, baseUrl, dataOf, trusted } from '../helpers/client';
-import { runNode } from '../helpers/run-node';
+import { BOOT_SCRIPT, runNode } from '../helpers/run-node';
 import { TEST_SECRETS } from '../helpers/secrets';
 import { forSlug, waitFor } from '../helpers/webhook-sink';
 
@@ -62,21 +62,14 @@ describe("an association's own list", () => {
       published: true,
       publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) as unknown,
     });
+    // Published content counts in the website's figures: the entry goes once checked.
+    expect((await trusted.delete(`/api/actions/${documentId}`)).status).toBe(204);
   });
 });
 
-/** Loads the compiled application the way `strapi start` does, in a child process. */
-const BOOT = `
-const { createStrapi } = require('@strapi/strapi');
-createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
-  .load()
-  .then(async (app) => { console.log('BOOTED'); await app.destroy(); process.exit(0); })
-  .catch((error) => { console.error(String(error && error.message)); process.exit(1); });
-`;
-
 describe('production secrets', () => {
   it('a long secret that is not random (one character repeated, a short pattern) is refused, and named', async () => {
-    const run = await runNode(['-e', BOOT], {
+    const run = await runNode(['-e', BOOT_SCRIPT], {
       NODE_ENV: 'production',
       ...TEST_SECRETS,
       JWT_SECRET: 'a'.repeat(32),

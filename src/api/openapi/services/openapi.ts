@@ -69,10 +69,15 @@ export const prepareOpenApi = (strapi: Core.Strapi): OpenApiDocument => {
   } else {
     const started = Date.now();
     json = JSON.stringify(generate(strapi, { type: 'content-api' }).document);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}`, json);
-    fs.renameSync(`${file}.${process.pid}`, file);
-    strapi.log.info(`[openapi] document built in ${Date.now() - started} ms (${file})`);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(`${file}.${process.pid}`, json);
+      fs.renameSync(`${file}.${process.pid}`, file);
+    } catch (error) {
+      // A read-only install still serves the document; it is only built again at the next start.
+      strapi.log.warn(`[openapi] not kept on disk (${(error as Error).message})`);
+    }
+    strapi.log.info(`[openapi] document built in ${Date.now() - started} ms`);
   }
   prepared = { json, etag: `"${key}"` };
   return prepared;
