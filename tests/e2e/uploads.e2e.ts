@@ -109,6 +109,7 @@ describe('uploaded files cannot run scripts next to a logged-in staff member', (
       await open(file.url);
       expect({ file: file.url, seen: [...seen] }).toEqual({ file: file.url, seen: [] });
     }
+    await screenshot(page, '20-image-association-ouverte');
   });
 
   it('an SVG and an HTML page uploaded by staff (allowed in the admin) open sandboxed: nothing runs', async () => {
@@ -132,6 +133,5 @@ describe('uploaded files cannot run scripts next to a logged-in staff member', (
       await open(file.url);
       expect({ file: file.url, seen: [...seen] }).toEqual({ file: file.url, seen: [] });
     }
-    await screenshot(page, '20-fichier-svg-isole');
   });
 });
