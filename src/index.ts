@@ -42,8 +42,10 @@ export default {
     await syncAdminRoles(strapi);
     await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
     await createDevelopmentAdmin(strapi);
-    await seedIfEmpty(strapi);
+    // Before the seed: the build holds the event loop for seconds, and the seed's webhook deliveries
+    // would time out while it runs.
     prepareOpenApi(strapi);
+    await seedIfEmpty(strapi);
   },
 
   async destroy() {
