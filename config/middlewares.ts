@@ -9,10 +9,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  // Strapi insists on its CORS middleware being listed; given no origin, it never adds a header.
-  { name: 'strapi::cors', config: { origin: [], credentials: false } },
-  // The real CORS: the content API and the CORS_ORIGINS only (never "*", never with credentials).
+  // CORS: the content API and the CORS_ORIGINS only (never "*", never with credentials). Strapi
+  // insists on its own middleware being listed: given no origin, what it adds is taken out again.
   { name: 'global::cors', config: { origins: env.array('CORS_ORIGINS', []) } },
+  { name: 'strapi::cors', config: { origin: [], credentials: false } },
   'strapi::query',
   // Bad input is a 4xx by construction: malformed queries refused, unreadable bodies and values the
   // database refuses as data turned into 400s (see src/middlewares/bad-input.ts).

@@ -7,6 +7,14 @@ interface Layer {
 
 const METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
 const HEADERS = 'Content-Type, Authorization, Accept, If-None-Match';
+const CORS_HEADERS = [
+  'Access-Control-Allow-Origin',
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Allow-Methods',
+  'Access-Control-Allow-Headers',
+  'Access-Control-Expose-Headers',
+  'Access-Control-Max-Age',
+];
 
 /**
  * CORS for the content API only, and only for the origins in CORS_ORIGINS (never "*"): the city
@@ -33,18 +41,26 @@ const cors = (
   return async (ctx, next) => {
     const origin = ctx.get('Origin');
     if (origins.size > 0) ctx.vary('Origin');
-    if (!origin || !origins.has(origin) || !isContentApi(ctx.path)) return next();
-
-    ctx.set('Access-Control-Allow-Origin', origin);
-    if (ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
+    const allowed = origin !== '' && origins.has(origin) && isContentApi(ctx.path);
+    if (allowed && ctx.method === 'OPTIONS' && ctx.get('Access-Control-Request-Method')) {
+      ctx.set('Access-Control-Allow-Origin', origin);
       ctx.set('Access-Control-Allow-Methods', METHODS);
       ctx.set('Access-Control-Allow-Headers', HEADERS);
       ctx.set('Access-Control-Max-Age', '600');
       ctx.status = 204;
-      return undefined;
+      return;
     }
-    ctx.set('Access-Control-Expose-Headers', 'ETag');
-    return next();
+    if (allowed) {
+      ctx.set('Access-Control-Allow-Origin', origin);
+      ctx.set('Access-Control-Expose-Headers', 'ETag');
+    }
+    try {
+      await next();
+    } finally {
+      // Strapi's own CORS middleware, which must stay listed, answers "*" to a request without an
+      // Origin: nothing but this middleware speaks CORS.
+      if (!allowed) for (const name of CORS_HEADERS) ctx.remove(name);
+    }
   };
 };
 

@@ -65,6 +65,21 @@ describe('CORS', () => {
     },
   );
 
+  it('a request or preflight without an Origin gets no CORS header at all (never "*")', async () => {
+    for (const route of ['/api/themes', '/admin/init', '/uploads/x.png']) {
+      const response = await request(baseUrl()).get(route);
+      expect({ route, acao: response.headers['access-control-allow-origin'] as unknown }).toEqual({
+        route,
+        acao: undefined,
+      });
+      const preflight = await request(baseUrl()).options(route).set('Access-Control-Request-Method', 'GET');
+      expect({ route, acao: preflight.headers['access-control-allow-origin'] as unknown }).toEqual({
+        route,
+        acao: undefined,
+      });
+    }
+  });
+
   it('files in /uploads get no CORS header either', async () => {
     const response = await request(baseUrl()).get('/uploads/nothing-here.png').set('Origin', WEBSITE);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
