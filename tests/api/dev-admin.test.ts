@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { startSecondInstance, type Instance } from '../helpers/second-instance';
+import { freePort, startSecondInstance, type Instance } from '../helpers/second-instance';
 import { TEST_SECRETS as SECRETS } from '../helpers/secrets';
 
 /** A server of its own, on a new SQLite file, in the given environment. */
 const serverIn = async (nodeEnv: string): Promise<{ instance: Instance; file: string }> => {
   const file = path.join('.tmp', `admin-${nodeEnv}-${crypto.randomBytes(3).toString('hex')}.db`);
-  const instance = await startSecondInstance(Number(process.env.TEST_SECOND_PORT ?? 41337) + 1, {
+  const instance = await startSecondInstance(await freePort(), {
     ...SECRETS,
     NODE_ENV: nodeEnv,
     DATABASE_CLIENT: 'sqlite',

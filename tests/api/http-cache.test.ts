@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { adminToken, anonymous, baseUrl, dataOf, trusted, type Entry } from '../helpers/client';
-import { startSecondInstance } from '../helpers/second-instance';
+import { freePort, startSecondInstance } from '../helpers/second-instance';
 
 const PUBLIC = 'public, max-age=60, stale-while-revalidate=300';
 
@@ -88,7 +88,7 @@ describe('HTTP caching of public GETs', () => {
   });
 
   it('two instances serving the same database give the same ETag', async () => {
-    const second = await startSecondInstance(Number(process.env.TEST_SECOND_PORT ?? 41337));
+    const second = await startSecondInstance(await freePort());
     try {
       for (const path of ['/api/partnerships?populate=*', '/api/countries/GA/overview', '/api/themes']) {
         const here = await anonymous().get(path);

@@ -5,24 +5,22 @@ import Database from 'better-sqlite3';
 import { createClient } from 'redis';
 import request from 'supertest';
 import { TEST_SECRETS } from '../helpers/secrets';
-import { startSecondInstance, type Instance } from '../helpers/second-instance';
+import { freePort, startSecondInstance, type Instance } from '../helpers/second-instance';
 
 /**
  * Two server instances on one new database, with small limits: what one counts, the other sees.
  */
 describe.each([
-  ['in the database', 2, {}],
+  ['in the database', {}],
   [
     'in Redis (REDIS_URL)',
-    4,
     {
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       REDIS_PREFIX: `ri-test-${crypto.randomBytes(4).toString('hex')}:`,
     },
   ],
-])('rate limits counted %s hold across instances', (_label, offset, store) => {
+])('rate limits counted %s hold across instances', (_label, store) => {
   const file = path.join('.tmp', `limits-${crypto.randomBytes(3).toString('hex')}.db`);
-  const base = Number(process.env.TEST_SECOND_PORT ?? 41337) + offset;
   const env = {
     ...store,
     DATABASE_CLIENT: 'sqlite',
@@ -37,8 +35,8 @@ describe.each([
   let jwt: string;
 
   beforeAll(async () => {
-    one = await startSecondInstance(base, env);
-    two = await startSecondInstance(base + 1, env);
+    one = await startSecondInstance(await freePort(), env);
+    two = await startSecondInstance(await freePort(), env);
 
     // An association and its account, created by staff on instance one.
     const registered = await request(one.url)

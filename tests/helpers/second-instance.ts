@@ -37,12 +37,20 @@ export const startSecondInstance = async (
 ): Promise<Instance> => {
   const child: ChildProcess = spawn(process.execPath, ['-e', START_SCRIPT], {
     env: { ...process.env, PORT: String(port), SEED_ON_START: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // Its error output goes on to ours, and the end of it explains an early exit.
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    errors = (errors + chunk.toString()).slice(-2000);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (!(await answers(`${url}/api/themes`))) {
-    if (child.exitCode !== null) throw new Error(`the second instance exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`the second instance (port ${port}) exited with ${child.exitCode}: ${errors}`);
+    }
     if (Date.now() > deadline) throw new Error('the second instance did not answer in 60 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
