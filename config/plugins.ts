@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ServerResponse } from 'node:http';
-import { SANDBOX_POLICY } from '../src/middlewares/uploads-sandbox';
+import { SANDBOX_HEADERS } from '../src/middlewares/uploads-sandbox';
 import { getSecrets } from '../src/utils/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
@@ -32,8 +32,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       providerOptions: {
         localServer: {
           setHeaders: (res: ServerResponse) => {
-            res.setHeader('Content-Security-Policy', SANDBOX_POLICY);
-            res.setHeader('X-Content-Type-Options', 'nosniff');
+            for (const [name, value] of Object.entries(SANDBOX_HEADERS)) res.setHeader(name, value);
           },
         },
       },

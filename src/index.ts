@@ -11,7 +11,6 @@ import { registerQueryShape } from './documents/query-shape';
 import { registerDefaultPopulate } from './utils/by-slug';
 import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
-import { yieldBetweenSqliteQueries } from './utils/sqlite-yield';
 import { prepareOpenApi } from './api/openapi/services/openapi';
 import { registerInvitations, registerReviewNotifications } from './submissions/notifications';
 import { registerWebsiteWebhook } from './webhooks/website';
@@ -34,7 +33,6 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    yieldBetweenSqliteQueries(strapi);
     await ensureLocales(strapi);
     await rateLimitStore(strapi).ensureTable();
     await syncPublicPermissions(strapi);

@@ -14,14 +14,19 @@ import type { Core } from '@strapi/strapi';
 export const SANDBOX_POLICY =
   "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
 
+/** The headers every file from `public/` is served with (also set by the upload route's server). */
+export const SANDBOX_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': SANDBOX_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+};
+
 const uploadsSandbox = (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const root = path.resolve(strapi.dirs.static.public) + path.sep;
   return async (ctx, next) => {
     await next();
     const body: unknown = ctx.body;
     if (body instanceof fs.ReadStream && path.resolve(String(body.path)).startsWith(root)) {
-      ctx.set('Content-Security-Policy', SANDBOX_POLICY);
-      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set(SANDBOX_HEADERS);
     }
   };
 };

@@ -3,7 +3,8 @@
  * every other path are same-origin whatever the spelling; no X-Powered-By; no empty CORS header.
  */
 import request from 'supertest';
-import { anonymous, baseUrl } from '../helpers/client';
+import { adminToken, anonymous, baseUrl } from '../helpers/client';
+import { image } from '../helpers/images';
 import { startIsolatedInstance, type Instance } from '../helpers/second-instance';
 import { spellingsOf } from '../helpers/spellings';
 
@@ -81,7 +82,13 @@ describe('CORS', () => {
   });
 
   it('files in /uploads get no CORS header either', async () => {
-    const response = await request(baseUrl()).get('/uploads/nothing-here.png').set('Origin', WEBSITE);
+    const uploaded = await request(baseUrl())
+      .post('/upload')
+      .set('Authorization', `Bearer ${await adminToken()}`)
+      .attach('files', await image('png'), { filename: 'cors.png', contentType: 'image/png' });
+    const [{ url }] = uploaded.body as Array<{ url: string }>;
+    const response = await request(baseUrl()).get(url).set('Origin', WEBSITE);
+    expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
