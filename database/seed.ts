@@ -1,6 +1,8 @@
 /**
  * `npm run seed`: loads `database/seed/*.json` into the configured database. Idempotent: an entry
- * that exists is kept as it is. Exits non-zero with the reason on any failure.
+ * that exists is kept as it is. Exits non-zero with the reason on any failure. `app.destroy()` waits
+ * for the writes Strapi makes in the background after a save (content history) before closing the
+ * database (see `src/platform/database.ts`).
  */
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';

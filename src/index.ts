@@ -16,6 +16,13 @@ import { registerInvitations, registerReviewNotifications } from './submissions/
 import { registerWebsiteWebhook } from './webhooks/website';
 import { registerSessionRevocation } from './extensions/users-permissions/strapi-server';
 import httpCache from './middlewares/http-cache';
+import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
+import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
+import { drainRequests, trackRequests } from './platform/shutdown';
+import { waitForIdleDatabase } from './platform/database';
+
+let sendEmail: Sender | undefined;
+let outbox: OutboxWorker | undefined;
 import queryLimits from './middlewares/query-limits';
 
 export default {
@@ -30,6 +37,8 @@ export default {
     registerWebsiteWebhook(strapi);
     registerInvitations(strapi);
     registerReviewNotifications(strapi);
+    sendEmail = routeEmailsThroughOutbox(strapi);
+    trackRequests(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -44,9 +53,23 @@ export default {
     // would time out while it runs.
     prepareOpenApi(strapi);
     await seedIfEmpty(strapi);
+    const counts = await outboxCounts(strapi);
+    if (counts.pending || counts.failed)
+      strapi.log.info(`[outbox] ${counts.pending ?? 0} pending, ${counts.failed ?? 0} failed deliveries`);
+    if (!sendEmail) throw new Error('the e-mail plugin was not routed through the outbox at register');
+    outbox = startOutboxWorker(strapi, { webhook: sendWebhook, email: sendEmail });
   },
 
-  async destroy() {
+  /**
+   * A graceful stop (SIGTERM, SIGINT): the requests under way finish, the outbox worker finishes
+   * the deliveries it started, and the background writes Strapi started after a save are done
+   * before the database closes.
+   */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await drainRequests(strapi);
+    await outbox?.stop();
+    outbox = undefined;
+    await waitForIdleDatabase(strapi);
     await closeRateLimitStore();
   },
 };

@@ -21,6 +21,9 @@ export interface AdminRoleSpec {
   extra: string[];
 }
 
+/** The outbox (type « Envoi »): read by the Chargé·e de mission, who may set a failed one back to pending. */
+const OUTBOX = 'api::delivery.delivery';
+
 const MEDIA_READ = [
   'plugin::upload.read',
   'plugin::upload.assets.download',
@@ -41,6 +44,7 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       { actions: ['create', 'read', 'update', 'delete', 'publish'], subjects: mission },
       { actions: ['create', 'read', 'update', 'delete'], subjects: [ACCOUNTS] },
       { actions: ['read'], subjects: [ACCOUNT_ROLES] },
+      { actions: ['read', 'update'], subjects: [OUTBOX] },
     ],
     extra: MEDIA_WRITE,
   },
@@ -85,7 +89,9 @@ export const syncAdminRoles = async (strapi: Core.Strapi): Promise<void> => {
   const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
   const permissions = strapi.service('admin::permission') as unknown as PermissionService;
 
-  const missionTypes = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
+  const missionTypes = Object.keys(strapi.contentTypes).filter(
+    (uid) => uid.startsWith('api::') && uid !== OUTBOX,
+  );
   const contentActions = permissions.actionProvider
     .values()
     .filter((action) => action.section === 'contentTypes');

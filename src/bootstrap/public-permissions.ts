@@ -20,7 +20,8 @@ const PUBLIC_AUTH_ACTIONS = [
  */
 export const publicContentActions = (strapi: Core.Strapi): string[] =>
   Object.entries(strapi.contentTypes)
-    .filter(([uid]) => uid.startsWith('api::'))
+    // The outbox (api::delivery) is internal: it has no route of the content API.
+    .filter(([uid]) => uid.startsWith('api::') && uid !== 'api::delivery.delivery')
     .flatMap(([uid, contentType]) =>
       contentType.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`],
     );

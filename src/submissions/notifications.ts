@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { SUBMITTED_TYPES } from './rules';
-import { accountEmails, missionEmail, portalUrl, sendInBackground } from './mail';
+import { queueMail } from '../api/delivery/channels';
+import { accountEmails, missionEmail, portalUrl } from './mail';
 
 const ACCOUNT_UID = 'plugin::users-permissions.user';
 const SUBMITTED_UIDS = new Set<string>(SUBMITTED_TYPES.map(({ uid }) => uid));
@@ -21,9 +22,9 @@ const ownedDraft = (strapi: Core.Strapi, uid: string, documentId: string): Promi
     populate: { ownerAssociation: { select: ['documentId', 'name'] } },
   }) as Promise<Owned | null>;
 
-/** A new submission: the Mission is told. */
+/** A new submission: the Mission is told (call it in the submission's transaction). */
 export const notifyNewSubmission = (strapi: Core.Strapi, type: string, title: string, association: string) =>
-  sendInBackground(
+  queueMail(
     strapi,
     missionEmail(),
     `Nouvelle proposition à relire : ${title}`,
@@ -42,42 +43,46 @@ export const registerReviewNotifications = (strapi: Core.Strapi): void => {
     const params = context.params as { documentId?: string; data?: Record<string, unknown> };
     if (!params.documentId || (context.action !== 'publish' && context.action !== 'update')) return next();
 
-    const before = await ownedDraft(strapi, context.uid, params.documentId);
-    const owner = before?.ownerAssociation;
-    if (!before || !owner) return next();
+    const documentId = params.documentId;
+    // The decision and its e-mail are saved together (the e-mail is a row of the outbox).
+    return strapi.db.transaction(async () => {
+      const before = await ownedDraft(strapi, context.uid, documentId);
+      const owner = before?.ownerAssociation;
+      if (!before || !owner) return next();
 
-    if (context.action === 'publish') {
-      // Approved by publishing: the state is set on the draft first, so it is published with it.
-      if (before.reviewState !== 'approved') {
-        await strapi.db
-          .query(context.uid as UID.Schema)
-          .update({ where: { id: before.id }, data: { reviewState: 'approved' } });
+      if (context.action === 'publish') {
+        // Approved by publishing: the state is set on the draft first, so it is published with it.
+        if (before.reviewState !== 'approved') {
+          await strapi.db
+            .query(context.uid as UID.Schema)
+            .update({ where: { id: before.id }, data: { reviewState: 'approved' } });
+        }
+        const result = await next();
+        await queueMail(
+          strapi,
+          await accountEmails(strapi, owner.documentId),
+          `Votre proposition est publiée : ${before.title ?? ''}`,
+          `Bonne nouvelle : la Mission des relations extérieures a publié « ${before.title ?? ''} ».`,
+        );
+        return result;
       }
-      const result = await next();
-      sendInBackground(
-        strapi,
-        await accountEmails(strapi, owner.documentId),
-        `Votre proposition est publiée : ${before.title ?? ''}`,
-        `Bonne nouvelle : la Mission des relations extérieures a publié « ${before.title ?? ''} ».`,
-      );
-      return result;
-    }
 
-    const result = await next();
-    const requested =
-      params.data?.reviewState === 'changes-requested' && before.reviewState !== 'changes-requested';
-    if (requested) {
-      const after = await ownedDraft(strapi, context.uid, params.documentId);
-      sendInBackground(
-        strapi,
-        await accountEmails(strapi, owner.documentId),
-        `Modifications demandées : ${after?.title ?? before.title ?? ''}`,
-        `La Mission des relations extérieures demande des modifications à « ${after?.title ?? ''} » :\n\n` +
-          `${after?.reviewComment ?? '(sans commentaire)'}\n\n` +
-          `Retrouvez-la dans vos propositions (GET /api/me/submissions) pour la corriger.`,
-      );
-    }
-    return result;
+      const result = await next();
+      const requested =
+        params.data?.reviewState === 'changes-requested' && before.reviewState !== 'changes-requested';
+      if (requested) {
+        const after = await ownedDraft(strapi, context.uid, documentId);
+        await queueMail(
+          strapi,
+          await accountEmails(strapi, owner.documentId),
+          `Modifications demandées : ${after?.title ?? before.title ?? ''}`,
+          `La Mission des relations extérieures demande des modifications à « ${after?.title ?? ''} » :\n\n` +
+            `${after?.reviewComment ?? '(sans commentaire)'}\n\n` +
+            `Retrouvez-la dans vos propositions (GET /api/me/submissions) pour la corriger.`,
+        );
+      }
+      return result;
+    });
   });
 };
 
@@ -88,28 +93,31 @@ export const registerReviewNotifications = (strapi: Core.Strapi): void => {
 export const registerInvitations = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
     if (context.uid !== ACCOUNT_UID || context.action !== 'create') return next();
-    const result = await next();
-    const id = (result as { id?: number } | null)?.id;
-    if (!id) return result;
-    const account = (await strapi.db.query(ACCOUNT_UID).findOne({
-      where: { id },
-      populate: { association: { select: ['name'] } },
-    })) as { id: number; email: string; association?: { name: string } | null } | null;
-    if (!account?.association) return result;
+    // The account, its code and the invitation e-mail are saved together.
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const id = (result as { id?: number } | null)?.id;
+      if (!id) return result;
+      const account = (await strapi.db.query(ACCOUNT_UID).findOne({
+        where: { id },
+        populate: { association: { select: ['name'] } },
+      })) as { id: number; email: string; association?: { name: string } | null } | null;
+      if (!account?.association) return result;
 
-    const code = crypto.randomBytes(48).toString('hex');
-    await strapi.db
-      .query(ACCOUNT_UID)
-      .update({ where: { id: account.id }, data: { resetPasswordToken: code } });
-    sendInBackground(
-      strapi,
-      [account.email],
-      'Votre accès au portail des associations de Courcouronnes',
-      `Bonjour,\n\nLa Mission des relations extérieures de Courcouronnes vous a ouvert un accès pour ` +
-        `l'association ${account.association.name}.\n\nChoisissez votre mot de passe : ` +
-        `${portalUrl()}/mot-de-passe?code=${code}\n\n` +
-        `(Le lien envoie POST /api/auth/reset-password avec { "code": "${code}", "password": …, "passwordConfirmation": … }.)`,
-    );
-    return result;
+      const code = crypto.randomBytes(48).toString('hex');
+      await strapi.db
+        .query(ACCOUNT_UID)
+        .update({ where: { id: account.id }, data: { resetPasswordToken: code } });
+      await queueMail(
+        strapi,
+        [account.email],
+        'Votre accès au portail des associations de Courcouronnes',
+        `Bonjour,\n\nLa Mission des relations extérieures de Courcouronnes vous a ouvert un accès pour ` +
+          `l'association ${account.association.name}.\n\nChoisissez votre mot de passe : ` +
+          `${portalUrl()}/mot-de-passe?code=${code}\n\n` +
+          `(Le lien envoie POST /api/auth/reset-password avec { "code": "${code}", "password": …, "passwordConfirmation": … }.)`,
+      );
+      return result;
+    });
   });
 };

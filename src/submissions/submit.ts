@@ -145,20 +145,22 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
       association: own,
       account: accountIdOf(ctx),
     });
-    const created = await strapi.db.transaction(() =>
-      strapi.documents(uid).create({
+    // The submission and the Mission's e-mail about it are saved together.
+    const created = await strapi.db.transaction(async () => {
+      const entry = await strapi.documents(uid).create({
         data: { ...data, ownerAssociation: own, reviewState: 'submitted', reviewComment: null },
         locale: DEFAULT_LOCALE,
         status: 'draft',
         populate: populateOf(rules),
-      } as never),
-    );
-    notifyNewSubmission(
-      strapi,
-      strapi.getModel(uid).info.singularName,
-      String(data.title ?? ''),
-      association.name,
-    );
+      } as never);
+      await notifyNewSubmission(
+        strapi,
+        strapi.getModel(uid).info.singularName,
+        String(data.title ?? ''),
+        association.name,
+      );
+      return entry;
+    });
     ctx.status = 201;
     ctx.body = { data: ownView(created as unknown as Data, rules), meta: {} };
   },

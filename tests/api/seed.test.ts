@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { anonymous, countAll, dataOf, trusted, type Entry } from '../helpers/client';
 import { runNode } from '../helpers/run-node';
+import { createTestDatabase } from '../helpers/database';
+import { TEST_SECRETS } from '../helpers/secrets';
 
 const SEED_SCRIPT = path.join('dist', 'database', 'seed.js');
 const TYPES = [
@@ -22,6 +24,37 @@ const countEverything = async (): Promise<Record<string, number>> => {
 };
 
 describe('npm run seed', () => {
+  // What a production install does first: the seed on a brand-new database, in production mode.
+  it('on a brand-new database writes everything and exits 0 with nothing on its error output', async () => {
+    const database = await createTestDatabase(
+      process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite',
+    );
+    try {
+      const run = await runNode([SEED_SCRIPT], {
+        ...database.env,
+        ...TEST_SECRETS,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        WEBSITE_WEBHOOK_URL: '',
+      });
+      expect(run.stderr).not.toMatch(/Error|aborted|Seed failed/);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/\[seed\] 36 created, 0 already there/);
+
+      // Run again: everything is already there.
+      const again = await runNode([SEED_SCRIPT], {
+        ...database.env,
+        ...TEST_SECRETS,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+      });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/\[seed\] 0 created, 36 already there/);
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('run again on a seeded database creates no duplicate and keeps what staff edited', async () => {
     const partnership = dataOf<Entry[]>(
       await anonymous().get('/api/partnerships?filters[slug][$eq]=quebec-education'),

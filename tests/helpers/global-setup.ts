@@ -66,6 +66,9 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
     WEBSITE_WEBHOOK_SECRET: 'test-webhook-secret-0123456789',
     WEBSITE_WEBHOOK_RETRY_MS: '50',
     WEBSITE_WEBHOOK_MAX_ATTEMPTS: '4',
+    // The outbox worker looks for due deliveries this often (retries are due after 50, 100, 200 ms).
+    OUTBOX_POLL_MS: '100',
+    EMAIL_RETRY_MS: '50',
     TEST_WEBHOOK_SINK_URL: sink.url,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(mail.smtpPort),
