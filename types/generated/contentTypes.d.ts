@@ -903,6 +903,62 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiDeliveryDelivery extends Struct.CollectionTypeSchema {
+  collectionName: 'outbox_deliveries';
+  info: {
+    description: 'The outbox: every notification to the city website and every e-mail, written in the transaction of the change that caused it and delivered by a worker with retries.';
+    displayName: 'Envoi (webhooks et e-mails)';
+    pluralName: 'deliveries';
+    singularName: 'delivery';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    channel: Schema.Attribute.Enumeration<['webhook', 'email']> & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    deliveryState: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    lastError: Schema.Attribute.Text;
+    leaseOwner: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    leaseUntil: Schema.Attribute.BigInteger;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::delivery.delivery'> &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.BigInteger;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    summary: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiMissionMission extends Struct.SingleTypeSchema {
   collectionName: 'missions';
   info: {
@@ -1625,6 +1681,7 @@ export interface PluginUploadFile extends Struct.CollectionTypeSchema {
     size: Schema.Attribute.Decimal & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    uploadedByAccount: Schema.Attribute.Integer & Schema.Attribute.Private;
     url: Schema.Attribute.Text & Schema.Attribute.Required;
     width: Schema.Attribute.Integer;
   };
@@ -1812,6 +1869,7 @@ declare module '@strapi/strapi' {
       'api::association.association': ApiAssociationAssociation;
       'api::country.country': ApiCountryCountry;
       'api::delegation.delegation': ApiDelegationDelegation;
+      'api::delivery.delivery': ApiDeliveryDelivery;
       'api::mission.mission': ApiMissionMission;
       'api::partnership.partnership': ApiPartnershipPartnership;
       'api::school-exchange.school-exchange': ApiSchoolExchangeSchoolExchange;
