@@ -8,6 +8,8 @@ import type { Core } from '@strapi/strapi';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // The database away for a moment (restart, cut connection): 503 with Retry-After, not 500.
+  'global::database-unavailable',
   'strapi::security',
   // CORS: the content API and the CORS_ORIGINS only (never "*", never with credentials). Strapi
   // insists on its own middleware being listed: given no origin, what it adds is taken out again.

@@ -19,14 +19,16 @@ import httpCache from './middlewares/http-cache';
 import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
-import { waitForIdleDatabase } from './platform/database';
+import { waitForDatabase, waitForIdleDatabase } from './platform/database';
 
 let sendEmail: Sender | undefined;
 let outbox: OutboxWorker | undefined;
 import queryLimits from './middlewares/query-limits';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi opens the database: a database still starting is waited for, not a crash.
+    await waitForDatabase(strapi);
     // Middlewares of the content API's own router: they run for every one of its routes (the
     // router matches each spelling of a path), and for nothing else.
     strapi.server.api('content-api').use(httpCache()).use(queryLimits());

@@ -25,6 +25,9 @@ const SYSTEM = new Set([
   'localizations',
 ]);
 
+/** System attributes a list may show and sort by. */
+const LISTABLE_SYSTEM = new Set(['createdAt', 'updatedAt']);
+
 type Attributes = Record<string, { type: string; target?: string }>;
 
 /** What is wrong with a spec for these attributes (empty when it can be applied). */
@@ -36,8 +39,12 @@ export const specProblems = (spec: ContentManagerSpec, attributes: Attributes): 
     if (!spec.fields[name]) problems.push(`${name} has no label`);
     if (!placed.includes(name)) problems.push(`${name} is not in the edit view`);
   }
-  for (const name of [...placed, ...spec.list, ...Object.keys(spec.fields), spec.settings.mainField]) {
+  for (const name of [...placed, ...Object.keys(spec.fields), spec.settings.mainField]) {
     if (!(name in attributes)) problems.push(`${name} is not an attribute`);
+  }
+  // A list column or the default sort may also be one of the dates Strapi keeps on every entry.
+  for (const name of [...spec.list, spec.settings.defaultSortBy]) {
+    if (!(name in attributes) && !LISTABLE_SYSTEM.has(name)) problems.push(`${name} is not an attribute`);
   }
   if (new Set(placed).size !== placed.length) problems.push('a field is placed twice in the edit view');
   spec.edit.forEach((row, index) => {

@@ -37,3 +37,79 @@ export const waitForIdleDatabase = async (
   strapi.log.warn(`[shutdown] the database was still busy after ${maxMs} ms; closing it anyway`);
   return false;
 };
+
+/** PostgreSQL SQLSTATE classes and Node error codes that mean "the database is away", not "bad query". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: the connection was terminated (pg_terminate_backend, restart)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: the server is starting up
+  '53300', // too_many_connections
+  'SQLITE_BUSY',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|terminating connection|Timeout acquiring a connection|Client has encountered a connection error|connection is closed|database system is (starting|shutting) up/i;
+
+/** Whether an error means the database could not be reached or dropped the connection. */
+export const isDatabaseUnavailable = (error: unknown): boolean => {
+  for (let current: unknown = error, hops = 0; current && hops < 4; hops += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+};
+
+/** Configuration errors: retrying cannot help. */
+const FATAL_CODES: Record<string, string> = {
+  '3D000': 'the database does not exist (create it, e.g. `createdb <name>`)',
+  '28P01': 'the password was refused',
+  '28000': 'the user is not allowed to connect',
+};
+
+const describe = (error: unknown): string => {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
+};
+
+/**
+ * At start-up, waits for the database: while it cannot be reached, says so in one line and tries
+ * again after 1, 2, 4... up to 30 s, for at most DATABASE_STARTUP_TIMEOUT (seconds, default 300);
+ * a database that does not exist or refuses the credentials stops the start at once, with the
+ * reason. Runs before Strapi opens the database (the user `register` phase).
+ */
+export const waitForDatabase = async (strapi: Core.Strapi): Promise<void> => {
+  const limitMs = Number(process.env.DATABASE_STARTUP_TIMEOUT ?? 300) * 1000;
+  const started = Date.now();
+  let delay = 1000;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await strapi.db.connection.raw('select 1');
+      if (attempt > 1)
+        strapi.log.info(`[database] reachable after ${Math.round((Date.now() - started) / 1000)} s`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && FATAL_CODES[code]) {
+        throw new Error(`Cannot use the database: ${FATAL_CODES[code]} (${describe(error)}).`);
+      }
+      if (Date.now() - started + delay > limitMs) {
+        throw new Error(
+          `The database is still unreachable after ${Math.round((Date.now() - started) / 1000)} s (${describe(error)}).`,
+        );
+      }
+      strapi.log.warn(`[database] not reachable (${describe(error)}); trying again in ${delay / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 30_000);
+    }
+  }
+};

@@ -11,9 +11,11 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on loopback that keeps what it receives, and an HTTP side door for the tests
- * to read it (`GET /` → every message so far).
+ * to read it (`GET /` → every message so far). `port`: a given SMTP port, else a free one.
  */
-export const startMailSink = async (): Promise<{ smtpPort: number; url: string; close(): Promise<void> }> => {
+export const startMailSink = async (
+  port = 0,
+): Promise<{ smtpPort: number; url: string; close(): Promise<void> }> => {
   const received: ReceivedMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -33,7 +35,7 @@ export const startMailSink = async (): Promise<{ smtpPort: number; url: string; 
       );
     },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
   const side = http.createServer((_request, response) => {
@@ -41,10 +43,10 @@ export const startMailSink = async (): Promise<{ smtpPort: number; url: string; 
     response.end(JSON.stringify(received));
   });
   await new Promise<void>((resolve) => side.listen(0, '127.0.0.1', resolve));
-  const { port } = side.address() as AddressInfo;
+  const sideAddress = side.address() as AddressInfo;
   return {
     smtpPort,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${sideAddress.port}`,
     close: async () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       await new Promise<void>((resolve) => side.close(() => resolve()));

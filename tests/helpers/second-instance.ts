@@ -24,45 +24,71 @@ const answers = (url: string): Promise<boolean> =>
 
 export interface Instance {
   url: string;
+  /** SIGTERM: a graceful stop. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a crash or an out-of-memory kill. */
+  kill(): Promise<void>;
+  /** The end of what the process printed (standard output and error). */
+  output(): string;
+  /** Settles when the process has exited, with its exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Whether the process still runs. */
+  running(): boolean;
 }
 
 /**
  * Starts another server process, on the same database as the test server unless `env` says
- * otherwise, on its own port, and waits until it answers.
+ * otherwise, on its own port, without waiting for it (see `untilAnswering`).
  */
+export const spawnInstance = (port: number, env: Record<string, string> = {}): Instance => {
+  const child: ChildProcess = spawn(process.execPath, ['-e', START_SCRIPT], {
+    env: { ...process.env, PORT: String(port), SEED_ON_START: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Its error output goes on to ours; the end of both outputs is kept (it explains an early exit).
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    keep(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const signal = async (name: NodeJS.Signals) => {
+    if (running()) child.kill(name);
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    output: () => output,
+    exited,
+    running,
+  };
+};
+
+/** Waits until the instance answers `GET /api/themes` with a 200, at most `ms`. */
+export const untilAnswering = async (instance: Instance, ms = 60_000): Promise<Instance> => {
+  const deadline = Date.now() + ms;
+  while (!(await answers(`${instance.url}/api/themes`))) {
+    if (!instance.running()) {
+      throw new Error(`the instance at ${instance.url} exited: ${instance.output().slice(-2000)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`the instance at ${instance.url} did not answer in ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return instance;
+};
+
+/** Starts another server process (see `spawnInstance`) and waits until it answers. */
 export const startSecondInstance = async (
   port: number,
   env: Record<string, string> = {},
-): Promise<Instance> => {
-  const child: ChildProcess = spawn(process.execPath, ['-e', START_SCRIPT], {
-    env: { ...process.env, PORT: String(port), SEED_ON_START: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  // Its error output goes on to ours, and the end of it explains an early exit.
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    process.stderr.write(chunk);
-    errors = (errors + chunk.toString()).slice(-2000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!(await answers(`${url}/api/themes`))) {
-    if (child.exitCode !== null) {
-      throw new Error(`the second instance (port ${port}) exited with ${child.exitCode}: ${errors}`);
-    }
-    if (Date.now() > deadline) throw new Error('the second instance did not answer in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-};
+): Promise<Instance> => untilAnswering(spawnInstance(port, env));
 
 /** A loopback port free at the time of asking (the system picks it). */
 export const freePort = (): Promise<number> =>
@@ -91,11 +117,18 @@ export const startIsolatedInstance = async (
     ...TEST_SECRETS,
     ...env,
   });
+  const remove = () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  };
   return {
-    url: instance.url,
+    ...instance,
     stop: async () => {
       await instance.stop();
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+      remove();
+    },
+    kill: async () => {
+      await instance.kill();
+      remove();
     },
   };
 };

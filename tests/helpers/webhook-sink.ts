@@ -14,8 +14,9 @@ export interface ReceivedHook {
  * - `GET /_received` → every delivery so far;
  * - `POST /_fail/<n>` → the next n deliveries get a 500;
  * - `POST /_hold` → deliveries wait unanswered until `POST /_release`; `GET /_held` counts them.
+ * `port`: a given port (to stand for a website that comes back), else a free one.
  */
-export const startWebhookSink = async (): Promise<{ url: string; close(): Promise<void> }> => {
+export const startWebhookSink = async (port = 0): Promise<{ url: string; close(): Promise<void> }> => {
   const received: ReceivedHook[] = [];
   let failures = 0;
   let holding = false;
@@ -66,10 +67,10 @@ export const startWebhookSink = async (): Promise<{ url: string; close(): Promis
       return undefined;
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise((resolve) => {
         held.splice(0).forEach((release) => release());

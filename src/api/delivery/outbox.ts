@@ -106,6 +106,16 @@ const claim = async (
   limit: number,
 ): Promise<Delivery[]> => {
   const now = Date.now();
+  // A read first: most polls find nothing due, and then take no write lock (on SQLite a write
+  // locks the whole file, which another process sharing it would feel).
+  const due = await strapi.db
+    .connection(TABLE)
+    .select('id')
+    .where('delivery_state', 'pending')
+    .andWhere((query) => query.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now))
+    .andWhere((query) => query.whereNull('lease_until').orWhere('lease_until', '<', now))
+    .first();
+  if (!due) return [];
   const lock = strapi.db.dialect.client === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
   const result = (await strapi.db.connection.raw(
     `UPDATE ${TABLE} SET lease_until = ?, lease_owner = ?, attempts = COALESCE(attempts, 0) + 1

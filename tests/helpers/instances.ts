@@ -1,0 +1,82 @@
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
+import { freePort, startSecondInstance, type Instance } from './second-instance';
+import { TEST_SECRETS } from './secrets';
+
+/**
+ * Servers of their own on a database of their own (not the shared test server's), for the tests
+ * that stop, kill and restart processes: they start with no content and no administrator.
+ */
+export interface OwnDatabase {
+  database: TestDatabase;
+  /** Starts one more server process on this database with the given extra environment. */
+  start(env?: Record<string, string>): Promise<Instance>;
+  drop(): Promise<void>;
+}
+
+export const ownDatabase = async (
+  client: TestDatabaseClient,
+  env: Record<string, string> = {},
+): Promise<OwnDatabase> => {
+  const database = await createTestDatabase(client);
+  const started: Instance[] = [];
+  return {
+    database,
+    start: async (more = {}) => {
+      const instance = await startSecondInstance(await freePort(), {
+        ...database.env,
+        ...TEST_SECRETS,
+        SEED_ON_START: 'false',
+        ...env,
+        ...more,
+      });
+      started.push(instance);
+      return instance;
+    },
+    drop: async () => {
+      await Promise.all(started.map((instance) => instance.kill()));
+      await database.drop();
+    },
+  };
+};
+
+const ADMIN = { email: 'ops-admin@example.org', password: 'Ops-Passw0rd!2026' };
+
+/** An admin panel API client for `url`: creates the first administrator if there is none yet. */
+export const adminOf = async (url: string) => {
+  let response = await request(url)
+    .post('/admin/login')
+    .send({ email: ADMIN.email, password: ADMIN.password });
+  if (response.status !== 200) {
+    response = await request(url)
+      .post('/admin/register-admin')
+      .send({ ...ADMIN, firstname: 'Ops', lastname: 'Admin' });
+  }
+  if (response.status !== 200)
+    throw new Error(`admin on ${url}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+  const token = (response.body as { data: { token: string } }).data.token;
+  return {
+    token,
+    get: (path: string) => request(url).get(path).set('Authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) =>
+      request(url).post(path).set('Authorization', `Bearer ${token}`).send(body),
+    put: (path: string, body: object = {}) =>
+      request(url).put(path).set('Authorization', `Bearer ${token}`).send(body),
+  };
+};
+export type AdminClient = Awaited<ReturnType<typeof adminOf>>;
+
+/** Polls `check` until it returns a value (not undefined), at most `ms`. */
+export const eventually = async <T>(
+  check: () => Promise<T | undefined>,
+  ms = 30_000,
+  what = 'condition',
+): Promise<T> => {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
