@@ -19,7 +19,7 @@ import httpCache from './middlewares/http-cache';
 import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
-import { waitForDatabase, waitForIdleDatabase } from './platform/database';
+import { survivesDatabaseOutages, waitForDatabase, waitForIdleDatabase } from './platform/database';
 
 let sendEmail: Sender | undefined;
 let outbox: OutboxWorker | undefined;
@@ -41,6 +41,19 @@ export default {
     registerReviewNotifications(strapi);
     sendEmail = routeEmailsThroughOutbox(strapi);
     trackRequests(strapi);
+    survivesDatabaseOutages(strapi);
+    // A graceful stop (SIGTERM, SIGINT, or any call of strapi.destroy): the requests under way finish,
+    // the outbox worker finishes the deliveries it started, and the writes Strapi started in the
+    // background after a save are done — all before Strapi stops its plugins (the `destroy`
+    // lifecycles run after the plugins' own, too late for a request still being answered).
+    const destroy = strapi.destroy.bind(strapi);
+    strapi.destroy = async () => {
+      await drainRequests(strapi);
+      await outbox?.stop();
+      outbox = undefined;
+      await waitForIdleDatabase(strapi);
+      return destroy();
+    };
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -62,16 +75,7 @@ export default {
     outbox = startOutboxWorker(strapi, { webhook: sendWebhook, email: sendEmail });
   },
 
-  /**
-   * A graceful stop (SIGTERM, SIGINT): the requests under way finish, the outbox worker finishes
-   * the deliveries it started, and the background writes Strapi started after a save are done
-   * before the database closes.
-   */
-  async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await drainRequests(strapi);
-    await outbox?.stop();
-    outbox = undefined;
-    await waitForIdleDatabase(strapi);
+  async destroy() {
     await closeRateLimitStore();
   },
 };

@@ -42,7 +42,8 @@ describe.each([
     const registered = await request(one.url)
       .post('/admin/register-admin')
       .send({ email: 'limits@example.org', password: 'Limits-Passw0rd!', firstname: 'L', lastname: 'M' });
-    if (registered.status !== 200) throw new Error(`register-admin: HTTP ${registered.status} ${JSON.stringify(registered.body)}`);
+    if (registered.status !== 200)
+      throw new Error(`register-admin: HTTP ${registered.status} ${JSON.stringify(registered.body)}`);
     const admin = (registered.body as { data: { token: string } }).data.token;
     const cm = (path: string) => request(one.url).post(path).set('Authorization', `Bearer ${admin}`);
     const association = await cm('/content-manager/collection-types/api::association.association').send({

@@ -110,6 +110,11 @@ describe('PostgreSQL faults', () => {
     stop = true;
     await Promise.all(traffic);
 
+    console.log(
+      `[faults] ${statuses.length} requests: ${statuses.filter((status) => status === 503).length} answered 503 ` +
+        `during the outage, recovered ${recovered - back} ms after the database came back, ` +
+        `${acknowledged.length} acknowledged writes`,
+    );
     expect(recovered - back).toBeLessThan(5000);
     expect(server.running()).toBe(true);
     expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
