@@ -5,6 +5,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Static files and uploads (`<PUBLIC_DIR>/uploads` with the local upload provider).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   // Strapi 5 reads `server.proxy.koa`: behind TRUSTED_PROXIES reverse proxies, the client address is
   // taken from X-Forwarded-For; otherwise the header is ignored.
   proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('TRUSTED_PROXIES', 1) },
