@@ -24,6 +24,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::uploads-sandbox',
+  // With S3_BUCKET: uploads are read from the bucket, so that every instance serves every file.
+  'global::object-storage',
   'strapi::public',
 ];
 

@@ -97,7 +97,9 @@ const run = (command: string, args: string[]): Promise<string> =>
       ),
     );
     child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new BackupError(`${command} failed (exit ${code}): ${errors.trim()}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new BackupError(`${command} failed (exit ${code}): ${errors.trim()}`)),
     );
   });
 
