@@ -16,6 +16,9 @@ createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(
 const answers = (url: string): Promise<boolean> =>
   new Promise((resolve) => {
     const request = http.get(url, (response) => {
+      // A process that stops mid-answer resets the socket: an error of the response, not of the
+      // request, which must have a listener too (else it is thrown out of the test).
+      response.on('error', () => resolve(false));
       response.resume();
       resolve(response.statusCode === 200);
     });
