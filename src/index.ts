@@ -19,9 +19,15 @@ import httpCache from './middlewares/http-cache';
 import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
-import { survivesDatabaseOutages, waitForDatabase, waitForIdleDatabase } from './platform/database';
+import {
+  holdStartupLock,
+  survivesDatabaseOutages,
+  waitForDatabase,
+  waitForIdleDatabase,
+} from './platform/database';
 
 let sendEmail: Sender | undefined;
+let releaseStartupLock: (() => Promise<void>) | undefined;
 let outbox: OutboxWorker | undefined;
 import queryLimits from './middlewares/query-limits';
 
@@ -29,6 +35,8 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     // Before Strapi opens the database: a database still starting is waited for, not a crash.
     await waitForDatabase(strapi);
+    // Instances starting together on one PostgreSQL database take turns (until the end of bootstrap).
+    releaseStartupLock = await holdStartupLock(strapi);
     // Middlewares of the content API's own router: they run for every one of its routes (the
     // router matches each spelling of a path), and for nothing else.
     strapi.server.api('content-api').use(httpCache()).use(queryLimits());
@@ -73,6 +81,15 @@ export default {
       strapi.log.info(`[outbox] ${counts.pending ?? 0} pending, ${counts.failed ?? 0} failed deliveries`);
     if (!sendEmail) throw new Error('the e-mail plugin was not routed through the outbox at register');
     outbox = startOutboxWorker(strapi, { webhook: sendWebhook, email: sendEmail });
+    // The Media Library's "API Uploads" folder is created by the first upload through the content
+    // API; two first uploads at once both created it and one failed (a unique-index violation, 500).
+    // Created here, once, under the start-up lock.
+    await (
+      strapi.plugin('upload').service('api-upload-folder') as unknown as {
+        getAPIUploadFolder(): Promise<unknown>;
+      }
+    ).getAPIUploadFolder();
+    await releaseStartupLock?.();
   },
 
   async destroy() {

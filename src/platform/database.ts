@@ -129,3 +129,39 @@ export const survivesDatabaseOutages = (strapi: Core.Strapi): void => {
     throw reason;
   });
 };
+
+/**
+ * On PostgreSQL, instances that start at the same time on one database (a new deployment of
+ * several replicas, or all restarted at once) take turns: each holds an advisory lock from before
+ * Strapi creates or changes tables until the end of its start-up. Without it, two instances on a
+ * new database both create the same tables and one stops ("relation … already exists").
+ * Returns the release (nothing to release on SQLite).
+ */
+export const holdStartupLock = async (strapi: Core.Strapi): Promise<() => Promise<void>> => {
+  if (strapi.db.dialect.client !== 'postgres') return async () => undefined;
+  const { Client } = await import('pg');
+  const settings = strapi.config.get('database.connection.connection') as ConstructorParameters<
+    typeof Client
+  >[0];
+  const client = new Client(settings);
+  client.on('error', (error: Error) => strapi.log.warn(`[database] start-up lock: ${error.message}`));
+  await client.connect();
+  const started = Date.now();
+  const waiting = setTimeout(
+    () => strapi.log.info('[database] another instance is starting on this database: waiting for it'),
+    1000,
+  );
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('relations-internationales:start-up'))");
+  } finally {
+    clearTimeout(waiting);
+  }
+  if (Date.now() - started > 1000)
+    strapi.log.info(`[database] waited ${Date.now() - started} ms for another instance`);
+  return async () => {
+    await client
+      .query("SELECT pg_advisory_unlock(hashtext('relations-internationales:start-up'))")
+      .catch(() => undefined);
+    await client.end().catch(() => undefined);
+  };
+};

@@ -37,6 +37,7 @@ export interface Instance {
   exited: Promise<number | null>;
   /** Whether the process still runs. */
   running(): boolean;
+  pid: number | undefined;
 }
 
 /**
@@ -71,6 +72,7 @@ export const spawnInstance = (port: number, env: Record<string, string> = {}): I
     output: () => output,
     exited,
     running,
+    pid: child.pid,
   };
 };
 

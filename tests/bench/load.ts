@@ -1,0 +1,238 @@
+/**
+ * Load test: 50 connections for 60 s (LOAD_SECONDS, LOAD_CONNECTIONS) on loopback against a
+ * production-mode server on a new PostgreSQL database with the seed: public reads of the website's
+ * pages mixed with an association's authenticated submissions and image uploads. Prints requests/s,
+ * latency percentiles, errors, non-2xx and 5xx answers, and the server's memory before and after.
+ * Asserts nothing (it is a measure, not a test); exits 1 if any request failed or got a 5xx.
+ *
+ * Run with `npm run bench:load` (compiles first; TEST_PG_ADMIN_URL for the PostgreSQL server).
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { png } from '../helpers/images';
+import { adminOf } from '../helpers/instances';
+import { freePort, spawnInstance, untilAnswering } from '../helpers/second-instance';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
+const adminUrl = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const secret = (): string => crypto.randomBytes(24).toString('base64');
+
+const onServer = async (sql: string): Promise<void> => {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+const rssMiB = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+};
+
+const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number | null> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('close', resolve);
+  });
+
+const multipart = (boundary: string, image: Buffer): Buffer =>
+  Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="photo.png"\r\n` +
+        'Content-Type: image/png\r\n\r\n',
+    ),
+    image,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+
+const main = async (): Promise<void> => {
+  const name = `ri_load_${Date.now().toString(36)}`;
+  await onServer(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: url.toString(),
+    SERVE_ADMIN: 'false',
+    LOG_LEVEL: 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    WEBSITE_WEBHOOK_URL: '',
+    SMTP_HOST: '',
+    RATE_LIMIT_SUBMISSIONS_MAX: '1000000',
+    RATE_LIMIT_AUTH_MAX: '1000',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+  const server = spawnInstance(await freePort(), env);
+  try {
+    if ((await run(['dist/database/seed.js'], { ...process.env, ...env })) !== 0)
+      throw new Error('seed failed');
+    await untilAnswering(server);
+
+    // An association account, created by staff, logged in.
+    const admin = await adminOf(server.url);
+    const association = await admin.post('/content-manager/collection-types/api::association.association', {
+      name: 'Association de charge',
+      slug: 'association-de-charge',
+    });
+    const roles = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
+    const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
+      (candidate) => candidate.name === 'Association',
+    );
+    const member = { email: 'charge@example.org', password: 'Charge-Passw0rd!' };
+    await admin.post('/content-manager/collection-types/plugin::users-permissions.user', {
+      username: member.email,
+      ...member,
+      confirmed: true,
+      blocked: false,
+      role: role?.id,
+      association: (association.body as { data: { documentId: string } }).data.documentId,
+    });
+    const login = await fetch(`${server.url}/api/auth/local`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ identifier: member.email, password: member.password }),
+    });
+    const jwt = ((await login.json()) as { jwt: string }).jwt;
+
+    const memoryBefore = rssMiB(Number(server.pid));
+    const reads = [
+      '/api/partnerships',
+      '/api/partnerships/slug/gabon-estuaire',
+      '/api/countries/GA/overview',
+      '/api/timeline',
+      '/api/map',
+      '/api/stats',
+      '/api/search?q=quebec',
+      '/api/actions?populate=*',
+      '/api/mission?populate=*',
+    ].map((path) => ({ method: 'GET' as const, path }));
+    let counter = 0;
+    const boundary = 'loadtestboundary';
+    const image = multipart(boundary, png());
+    const runs = [
+      // Public reads: most of the traffic.
+      { connections: Math.max(1, CONNECTIONS - 8), requests: reads, title: 'public reads' },
+      // Submissions: an action proposed by the association, each with its own slug.
+      {
+        connections: 6,
+        title: 'submissions',
+        requests: [
+          {
+            method: 'POST' as const,
+            path: '/api/actions',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
+            setupRequest: (request: autocannon.Request) => {
+              counter += 1;
+              return {
+                ...request,
+                body: JSON.stringify({
+                  data: {
+                    title: `Action de charge ${counter}`,
+                    slug: `charge-${counter}`,
+                    actionType: 'event',
+                  },
+                }),
+              };
+            },
+          },
+        ],
+      },
+      // Image uploads by the association.
+      {
+        connections: 2,
+        title: 'uploads',
+        requests: [
+          {
+            method: 'POST' as const,
+            path: '/api/upload',
+            headers: {
+              'content-type': `multipart/form-data; boundary=${boundary}`,
+              authorization: `Bearer ${jwt}`,
+            },
+            body: image,
+          },
+        ],
+      },
+    ];
+
+    // Every answer's time and status, for exact percentiles.
+    const measured = runs.map(() => ({ times: [] as number[], statuses: new Map<number, number>() }));
+    const results = await Promise.all(
+      runs.map(
+        (spec, index) =>
+          new Promise<autocannon.Result>((resolve, reject) => {
+            const instance = autocannon(
+              {
+                url: server.url,
+                connections: spec.connections,
+                duration: SECONDS,
+                requests: spec.requests as autocannon.Request[],
+                timeout: 30,
+              },
+              (error, result) => (error ? reject(error) : resolve(result)),
+            );
+            instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
+              measured[index].times.push(responseTime);
+              measured[index].statuses.set(statusCode, (measured[index].statuses.get(statusCode) ?? 0) + 1);
+            });
+          }),
+      ),
+    );
+    const memoryAfter = rssMiB(Number(server.pid));
+
+    const percentile = (sorted: number[], p: number): number =>
+      sorted.length === 0
+        ? NaN
+        : Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+    let failed = 0;
+    console.log(
+      `\nLoad: ${CONNECTIONS} connections for ${SECONDS} s, production mode, PostgreSQL, loopback (${new Date().toISOString()})\n`,
+    );
+    console.log(
+      '| traffic | connections | answers | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | statuses |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    results.forEach((result, index) => {
+      const spec = runs[index];
+      const times = [...measured[index].times].sort((a, b) => a - b);
+      const statuses = [...measured[index].statuses.entries()].sort(([a], [b]) => a - b);
+      const serverErrors = statuses.filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+      failed += result.errors + result.timeouts + serverErrors;
+      console.log(
+        `| ${spec.title} | ${spec.connections} | ${times.length} | ${Math.round(times.length / SECONDS)} | ` +
+          `${percentile(times, 50)} | ${percentile(times, 95)} | ${percentile(times, 99)} | ${Math.round(times[times.length - 1] ?? NaN)} | ` +
+          `${result.errors + result.timeouts} | ${statuses.map(([status, n]) => `${status}: ${n}`).join(', ')} |`,
+      );
+    });
+    const all = measured.flatMap((entry) => entry.times).sort((a, b) => a - b);
+    console.log(
+      `| all | ${CONNECTIONS} | ${all.length} | ${Math.round(all.length / SECONDS)} | ${percentile(all, 50)} | ` +
+        `${percentile(all, 95)} | ${percentile(all, 99)} | ${Math.round(all[all.length - 1] ?? NaN)} | | |`,
+    );
+    console.log(`\nServer memory (RSS): ${memoryBefore} MiB before, ${memoryAfter} MiB after.`);
+    if (failed > 0) console.log(`\nServer log (end):\n${server.output().slice(-4000)}`);
+    process.exitCode = failed > 0 ? 1 : 0;
+  } finally {
+    await server.stop();
+    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
