@@ -7,16 +7,14 @@
  * - warm: the same database again, three times (the usual restart).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { START_SCRIPT } from '../helpers/second-instance';
+import { randomSecrets } from '../helpers/secrets';
 
 const PORT = Number(process.env.BENCH_PORT ?? 1439);
 const FILE = path.join('.tmp', `bench-${Date.now()}.db`);
-
-const secret = (): string => crypto.randomBytes(24).toString('base64');
 
 const env = {
   ...process.env,
@@ -29,12 +27,7 @@ const env = {
   SERVE_ADMIN: 'false',
   LOG_LEVEL: 'error',
   STRAPI_TELEMETRY_DISABLED: 'true',
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
+  ...randomSecrets(),
 };
 
 const get = (url: string): Promise<number> =>

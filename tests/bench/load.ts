@@ -8,18 +8,17 @@
  * Run with `npm run bench:load` (compiles first; TEST_PG_ADMIN_URL for the PostgreSQL server).
  */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { png } from '../helpers/images';
-import { adminOf } from '../helpers/instances';
+import { randomSecrets } from '../helpers/secrets';
+import { adminOf, createMember } from '../helpers/instances';
 import { freePort, spawnInstance, untilAnswering } from '../helpers/second-instance';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const adminUrl = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const secret = (): string => crypto.randomBytes(24).toString('base64');
 
 const onServer = async (sql: string): Promise<void> => {
   const client = new Client({ connectionString: adminUrl });
@@ -69,12 +68,7 @@ const main = async (): Promise<void> => {
     SMTP_HOST: '',
     RATE_LIMIT_SUBMISSIONS_MAX: '1000000',
     RATE_LIMIT_AUTH_MAX: '1000',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomSecrets(),
   };
   const server = spawnInstance(await freePort(), env);
   try {
@@ -84,23 +78,8 @@ const main = async (): Promise<void> => {
 
     // An association account, created by staff, logged in.
     const admin = await adminOf(server.url);
-    const association = await admin.post('/content-manager/collection-types/api::association.association', {
-      name: 'Association de charge',
-      slug: 'association-de-charge',
-    });
-    const roles = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
-    const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
-      (candidate) => candidate.name === 'Association',
-    );
     const member = { email: 'charge@example.org', password: 'Charge-Passw0rd!' };
-    await admin.post('/content-manager/collection-types/plugin::users-permissions.user', {
-      username: member.email,
-      ...member,
-      confirmed: true,
-      blocked: false,
-      role: role?.id,
-      association: (association.body as { data: { documentId: string } }).data.documentId,
-    });
+    await createMember(admin, { ...member, association: 'Association de charge' });
     const login = await fetch(`${server.url}/api/auth/local`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

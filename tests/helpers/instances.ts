@@ -80,3 +80,42 @@ export const eventually = async <T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 };
+
+const CM = '/content-manager/collection-types';
+
+/**
+ * An association (a draft) and a member account linked to it, created by staff in the admin as a
+ * person would (the account gets an invitation e-mail). Throws with the answer if either is refused.
+ */
+export const createMember = async (
+  admin: AdminClient,
+  { email, password, association }: { email: string; password: string; association: string },
+): Promise<{ associationId: string }> => {
+  const created = await admin.post(`${CM}/api::association.association`, {
+    name: association,
+    slug: association
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .toLowerCase()
+      .replace(/^-|-$/g, ''),
+  });
+  if (created.status !== 201)
+    throw new Error(`association: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+  const associationId = (created.body as { data: { documentId: string } }).data.documentId;
+  const roles = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
+  const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
+    (candidate) => candidate.name === 'Association',
+  );
+  const account = await admin.post(`${CM}/plugin::users-permissions.user`, {
+    username: email,
+    email,
+    password,
+    confirmed: true,
+    blocked: false,
+    role: role?.id,
+    association: associationId,
+  });
+  if (account.status !== 201)
+    throw new Error(`account: HTTP ${account.status} ${JSON.stringify(account.body)}`);
+  return { associationId };
+};

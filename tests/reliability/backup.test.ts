@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from '../helpers/database';
 import { png } from '../helpers/images';
-import { adminOf, eventually, ownDatabase, type OwnDatabase } from '../helpers/instances';
+import { adminOf, createMember, eventually, ownDatabase, type OwnDatabase } from '../helpers/instances';
 import { runNode } from '../helpers/run-node';
 import { freePort, startSecondInstance } from '../helpers/second-instance';
 import { TEST_SECRETS } from '../helpers/secrets';
@@ -118,27 +118,8 @@ describe('npm run backup and npm run restore', () => {
       ).status,
     ).toBe(200);
 
-    const association = await admin.post('/content-manager/collection-types/api::association.association', {
-      name: 'Association sauvegardée',
-      slug: 'association-sauvegardee',
-    });
-    const roles = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
-    const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
-      (candidate) => candidate.name === 'Association',
-    );
     const member = { email: 'membre-sauvegarde@example.org', password: 'Membre-Passw0rd!' };
-    expect(
-      (
-        await admin.post('/content-manager/collection-types/plugin::users-permissions.user', {
-          username: member.email,
-          ...member,
-          confirmed: true,
-          blocked: false,
-          role: role?.id,
-          association: (association.body as { data: { documentId: string } }).data.documentId,
-        })
-      ).status,
-    ).toBe(201);
+    await createMember(admin, { ...member, association: 'Association sauvegardée' });
 
     const staffRoles = (await admin.get('/admin/roles')).body as {
       data: Array<{ id: number; name: string }>;

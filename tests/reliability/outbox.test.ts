@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
 import type { TestDatabaseClient } from '../helpers/database';
-import { adminOf, eventually, ownDatabase, type AdminClient, type OwnDatabase } from '../helpers/instances';
+import {
+  adminOf,
+  createMember,
+  eventually,
+  ownDatabase,
+  type AdminClient,
+  type OwnDatabase,
+} from '../helpers/instances';
 import { startMailSink, type ReceivedMail } from '../helpers/mail-sink';
 import { freePort } from '../helpers/second-instance';
 import { startWebhookSink, type ReceivedHook } from '../helpers/webhook-sink';
@@ -56,29 +63,6 @@ const createTheme = async (admin: AdminClient, slug: string) => {
   expect(response.status).toBe(201);
 };
 
-/** An association and a member account created by staff: the account gets an invitation e-mail. */
-const inviteMember = async (admin: AdminClient, email: string) => {
-  const association = await admin.post(`${CM}/api::association.association`, {
-    name: `Association ${email}`,
-    slug: `association-${crypto.randomBytes(3).toString('hex')}`,
-  });
-  expect(association.status).toBe(201);
-  const roles = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
-  const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
-    (candidate) => candidate.name === 'Association',
-  );
-  const account = await admin.post(`${CM}/plugin::users-permissions.user`, {
-    username: email,
-    email,
-    password: 'Membre-Passw0rd!',
-    confirmed: true,
-    blocked: false,
-    role: role?.id,
-    association: (association.body as { data: { documentId: string } }).data.documentId,
-  });
-  expect(account.status).toBe(201);
-};
-
 describe('the outbox: nothing is lost when the process stops', () => {
   let own: OwnDatabase | undefined;
   afterEach(async () => {
@@ -96,7 +80,11 @@ describe('the outbox: nothing is lost when the process stops', () => {
     const slugs = ['outbox-un', 'outbox-deux', 'outbox-trois'];
     for (const slug of slugs) await createTheme(admin, slug);
     const member = `membre-${crypto.randomBytes(3).toString('hex')}@example.org`;
-    await inviteMember(admin, member);
+    await createMember(admin, {
+      email: member,
+      password: 'Membre-Passw0rd!',
+      association: `Association ${member}`,
+    });
 
     // Staff see every delivery pending, tried and failing, with the reason.
     const pending = await eventually(
