@@ -117,12 +117,15 @@ export const waitForDatabase = async (strapi: Core.Strapi): Promise<void> => {
 /**
  * A connection cut under a query can surface outside the request that ran it: a promise of
  * Strapi's that nobody awaited any more is rejected, and Node would stop the whole process for it.
- * Such a rejection is logged and the process goes on (the pool replaces the connection; the request
- * itself got its 503); any other unhandled rejection still stops the process, as Node does.
+ * Such a rejection (or that of a query still queued on a transaction the cut rolled back) is logged
+ * and the process goes on (the pool replaces the connection; the request itself got its 503); any
+ * other unhandled rejection still stops the process, as Node does.
  */
 export const survivesDatabaseOutages = (strapi: Core.Strapi): void => {
   process.on('unhandledRejection', (reason: unknown) => {
-    if (isDatabaseUnavailable(reason)) {
+    // Also the queries that a transaction rolled back by the cut still had queued.
+    const aftermath = reason instanceof Error && /Transaction query already complete/.test(reason.message);
+    if (isDatabaseUnavailable(reason) || aftermath) {
       strapi.log.warn(`[database] connection lost under a query: ${describe(reason)}`);
       return;
     }

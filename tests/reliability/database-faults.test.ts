@@ -67,7 +67,7 @@ describe('PostgreSQL faults', () => {
         if (response) {
           statuses.push(response.status);
           if (response.status === 201) acknowledged.push(slug);
-        }
+        } else await sleep(50);
       }
     };
     const reader = async () => {
@@ -78,37 +78,42 @@ describe('PostgreSQL faults', () => {
         if (response) {
           statuses.push(response.status);
           await response.body?.cancel();
-        }
+        } else await sleep(50);
       }
     };
     const traffic = [writer(), writer(), reader(), reader()];
+    // The traffic stops whatever happens (a failed check would leave it running, and Jest with it).
+    let recovered = 0;
+    let back = 0;
+    try {
+      await sleep(1500);
+      expect(await terminateConnections(name)).toBeGreaterThan(0);
+      await sleep(1500);
+      // "Restart": every connection ends and none is accepted for 3 s.
+      await allowConnections(name, false);
+      await terminateConnections(name);
+      await sleep(3000);
+      await allowConnections(name, true);
+      back = Date.now();
 
-    await sleep(1500);
-    expect(await terminateConnections(name)).toBeGreaterThan(0);
-    await sleep(1500);
-    // "Restart": every connection ends and none is accepted for 3 s.
-    await allowConnections(name, false);
-    await terminateConnections(name);
-    await sleep(3000);
-    await allowConnections(name, true);
-    const back = Date.now();
-
-    // Recovered on its own: reads and writes succeed again within 5 s of the database's return.
-    const recovered = await eventually(
-      async () => {
-        const read = await fetch(`${server.url}/api/themes`);
-        await read.body?.cancel();
-        const write = await admin.post('/content-manager/collection-types/api::theme.theme', {
-          name: 'Après la panne',
-          slug: `fault-after-${Date.now()}`,
-        });
-        return read.status === 200 && write.status === 201 ? Date.now() : undefined;
-      },
-      10_000,
-      'recovery',
-    );
-    stop = true;
-    await Promise.all(traffic);
+      // Recovered on its own: reads and writes succeed again within 5 s of the database's return.
+      recovered = await eventually(
+        async () => {
+          const read = await fetch(`${server.url}/api/themes`);
+          await read.body?.cancel();
+          const write = await admin.post('/content-manager/collection-types/api::theme.theme', {
+            name: 'Après la panne',
+            slug: `fault-after-${Date.now()}`,
+          });
+          return read.status === 200 && write.status === 201 ? Date.now() : undefined;
+        },
+        10_000,
+        'recovery',
+      );
+    } finally {
+      stop = true;
+      await Promise.all(traffic);
+    }
 
     console.log(
       `[faults] ${statuses.length} requests: ${statuses.filter((status) => status === 503).length} answered 503 ` +
