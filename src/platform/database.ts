@@ -53,8 +53,9 @@ const UNAVAILABLE_CODES = new Set([
   '53300', // too_many_connections
   'SQLITE_BUSY',
 ]);
+// The last one: a query still queued on a transaction that the cut connection rolled back.
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|terminating connection|Timeout acquiring a connection|Client has encountered a connection error|connection is closed|database system is (starting|shutting) up/i;
+  /Connection terminated|Connection ended unexpectedly|terminating connection|Timeout acquiring a connection|Client has encountered a connection error|connection is closed|database system is (starting|shutting) up|is not currently accepting connections|Transaction query already complete/i;
 
 /** Whether an error means the database could not be reached or dropped the connection. */
 export const isDatabaseUnavailable = (error: unknown): boolean => {
@@ -123,9 +124,7 @@ export const waitForDatabase = async (strapi: Core.Strapi): Promise<void> => {
  */
 export const survivesDatabaseOutages = (strapi: Core.Strapi): void => {
   process.on('unhandledRejection', (reason: unknown) => {
-    // Also the queries that a transaction rolled back by the cut still had queued.
-    const aftermath = reason instanceof Error && /Transaction query already complete/.test(reason.message);
-    if (isDatabaseUnavailable(reason) || aftermath) {
+    if (isDatabaseUnavailable(reason)) {
       strapi.log.warn(`[database] connection lost under a query: ${describe(reason)}`);
       return;
     }

@@ -56,14 +56,20 @@ describe('PostgreSQL faults', () => {
 
     const statuses: number[] = [];
     const acknowledged: string[] = [];
+    const hung: string[] = [];
     let stop = false;
     let counter = 0;
     const writer = async () => {
       while (!stop) {
         const slug = `fault-${(counter += 1)}`;
+        // A time limit: a request that never ends would be a failure to recover, counted as such.
         const response = await admin
           .post('/content-manager/collection-types/api::theme.theme', { name: `Thème ${slug}`, slug })
-          .catch(() => undefined);
+          .timeout(20_000)
+          .catch((error: { timeout?: number }) => {
+            if (error.timeout) hung.push(`POST ${slug}`);
+            return undefined;
+          });
         if (response) {
           statuses.push(response.status);
           if (response.status === 201) acknowledged.push(slug);
@@ -72,9 +78,12 @@ describe('PostgreSQL faults', () => {
     };
     const reader = async () => {
       while (!stop) {
-        const response = await fetch(`${server.url}/api/themes?pagination[pageSize]=5`).catch(
-          () => undefined,
-        );
+        const response = await fetch(`${server.url}/api/themes?pagination[pageSize]=5`, {
+          signal: AbortSignal.timeout(20_000),
+        }).catch((error: Error) => {
+          if (error.name === 'TimeoutError') hung.push('GET /api/themes');
+          return undefined;
+        });
         if (response) {
           statuses.push(response.status);
           await response.body?.cancel();
@@ -120,8 +129,20 @@ describe('PostgreSQL faults', () => {
         `during the outage, recovered ${recovered - back} ms after the database came back, ` +
         `${acknowledged.length} acknowledged writes`,
     );
+    // On a failure, what the server said about it.
+    if (statuses.some((status) => status >= 500 && status !== 503)) {
+      console.log(
+        server
+          .output()
+          .split('\n')
+          .filter((line) => /error/i.test(line))
+          .slice(-20)
+          .join('\n'),
+      );
+    }
     expect(recovered - back).toBeLessThan(5000);
     expect(server.running()).toBe(true);
+    expect(hung).toEqual([]);
     expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
     expect(statuses.filter((status) => status === 503).length).toBeGreaterThan(0);
     expect(acknowledged.length).toBeGreaterThan(5);
@@ -134,7 +155,7 @@ describe('PostgreSQL faults', () => {
       name,
     );
     expect(acknowledged.filter((slug) => !stored.has(slug))).toEqual([]);
-  });
+  }, 240_000);
 
   it('the database unreachable at start-up: a one-line message, retries with backoff, and the server starts once it is back', async () => {
     own = await ownDatabase('postgres');
