@@ -21,6 +21,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::bad-input',
   'strapi::body',
   'global::body-read',
+  // Once the body is read, at most REQUEST_TIMEOUT_MS before an answer (503 if the work hangs).
+  'global::request-deadline',
   'strapi::session',
   { name: 'strapi::favicon', config: { path: 'public/favicon.png' } },
   'global::uploads-sandbox',

@@ -1,4 +1,4 @@
-import { dataOf, documentIdOf } from '../helpers/client';
+import { anonymous, dataOf, documentIdOf } from '../helpers/client';
 import { rolesByName, staffWithRole, superAdmin } from '../helpers/admin';
 import { runNode } from '../helpers/run-node';
 
@@ -97,6 +97,24 @@ describe('admin roles, applied from the code at start-up', () => {
     expect(
       (await staff.get('/content-manager/collection-types/api::school-exchange.school-exchange')).status,
     ).toBe(200);
+  });
+
+  it('the outbox (« Envoi ») is read and requeued by a Chargé·e de mission, hidden from the other roles', async () => {
+    const OUTBOX = '/content-manager/collection-types/api::delivery.delivery?page=1&pageSize=10';
+    const charge = await staffWithRole('Chargé·e de mission');
+    const listed = await charge.get(OUTBOX);
+    expect(listed.status).toBe(200);
+    expect((listed.body as { results: unknown[] }).results.length).toBeGreaterThan(0);
+    // An e-mail's content (a link to choose a password, for an invitation) is never shown.
+    expect(JSON.stringify(listed.body)).not.toMatch(/mot-de-passe\?code=/);
+    for (const role of ['Rédacteur·rice', 'Lecture seule']) {
+      expect({ role, status: (await (await staffWithRole(role)).get(OUTBOX)).status }).toEqual({
+        role,
+        status: 403,
+      });
+    }
+    // Nor is it part of the public API.
+    expect((await anonymous().get('/api/deliveries')).status).toBe(404);
   });
 
   it('starting again keeps one role of each name', async () => {
