@@ -80,7 +80,10 @@ export default {
     if (counts.pending || counts.failed)
       strapi.log.info(`[outbox] ${counts.pending ?? 0} pending, ${counts.failed ?? 0} failed deliveries`);
     if (!sendEmail) throw new Error('the e-mail plugin was not routed through the outbox at register');
-    outbox = startOutboxWorker(strapi, { webhook: sendWebhook, email: sendEmail });
+    // OUTBOX_WORKER=false: this instance only writes to the outbox; others deliver.
+    if (process.env.OUTBOX_WORKER !== 'false') {
+      outbox = startOutboxWorker(strapi, { webhook: sendWebhook, email: sendEmail });
+    }
     // The Media Library's "API Uploads" folder is created by the first upload through the content
     // API; two first uploads at once both created it and one failed (a unique-index violation, 500).
     // Created here, once, under the start-up lock.

@@ -88,7 +88,8 @@ describe('HTTP caching of public GETs', () => {
   });
 
   it('two instances serving the same database give the same ETag', async () => {
-    const second = await startSecondInstance(await freePort());
+    // It only reads: its outbox worker stays off (two processes writing to one SQLite file collide).
+    const second = await startSecondInstance(await freePort(), { OUTBOX_WORKER: 'false' });
     try {
       for (const path of ['/api/partnerships?populate=*', '/api/countries/GA/overview', '/api/themes']) {
         const here = await anonymous().get(path);
