@@ -20,6 +20,7 @@ import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from 
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
 import {
+  commitsOrFails,
   holdStartupLock,
   survivesDatabaseOutages,
   waitForDatabase,
@@ -50,6 +51,7 @@ export default {
     sendEmail = routeEmailsThroughOutbox(strapi);
     trackRequests(strapi);
     survivesDatabaseOutages(strapi);
+    commitsOrFails(strapi);
     // A graceful stop (SIGTERM, SIGINT, or any call of strapi.destroy): the requests under way finish,
     // the outbox worker finishes the deliveries it started, and the writes Strapi started in the
     // background after a save are done — all before Strapi stops its plugins (the `destroy`

@@ -167,3 +167,33 @@ export const holdStartupLock = async (strapi: Core.Strapi): Promise<() => Promis
     await client.end().catch(() => undefined);
   };
 };
+
+interface KnexTransactor {
+  /** Settles when the transaction has ended: resolved on COMMIT, rejected if it failed or rolled back. */
+  executionPromise?: Promise<unknown>;
+}
+
+/**
+ * A write is acknowledged only once it is committed. knex swallows a failed COMMIT (the connection
+ * cut at that moment): `trx.commit()` resolves and only the transaction's own promise is rejected,
+ * so Strapi's `db.transaction` returned normally and the API answered 201 for a change that the
+ * database had rolled back (found by the fault test: an acknowledged entry missing afterwards).
+ * The outermost transaction now also waits for that promise, and fails (a 503) when it is rejected.
+ */
+export const commitsOrFails = (strapi: Core.Strapi): void => {
+  const database = strapi.db as unknown as {
+    transaction: (callback?: (params: { trx: KnexTransactor }) => Promise<unknown>) => Promise<unknown>;
+    inTransaction(): boolean;
+  };
+  const transaction = database.transaction.bind(database);
+  database.transaction = async (callback) => {
+    if (!callback || database.inTransaction()) return transaction(callback);
+    let transactor: KnexTransactor | undefined;
+    const result = await transaction(async (params) => {
+      transactor = params.trx;
+      return callback(params);
+    });
+    await transactor?.executionPromise;
+    return result;
+  };
+};
