@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { unavailable } from './database-unavailable';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -26,19 +27,11 @@ const requestDeadline = (_config: unknown, { strapi }: { strapi: Core.Strapi }):
     // Whatever the handler does from now on is not sent.
     work.catch(() => undefined);
     strapi.log.error(`[request] ${ctx.method} ${ctx.path}: no answer after ${limit} ms, 503 sent`);
-    ctx.status = 503;
-    ctx.set('Retry-After', '5');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = {
-      data: null,
-      error: {
-        status: 503,
-        name: 'ServiceUnavailableError',
-        message:
-          'The server could not finish this request in time (the database is unavailable): a change may or may not have been saved; check before sending it again.',
-        details: {},
-      },
-    };
+    unavailable(
+      ctx,
+      5,
+      'The server could not finish this request in time (the database is unavailable): a change may or may not have been saved; check before sending it again.',
+    );
   };
 };
 
