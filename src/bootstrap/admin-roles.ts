@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DELIVERY_UID } from '../api/delivery/outbox';
 import { LOCALES } from './locales';
 
 const CM = 'plugin::content-manager.explorer';
@@ -22,7 +23,7 @@ export interface AdminRoleSpec {
 }
 
 /** The outbox (type « Envoi »): read by the Chargé·e de mission, who may set a failed one back to pending. */
-const OUTBOX = 'api::delivery.delivery';
+const OUTBOX = DELIVERY_UID;
 
 const MEDIA_READ = [
   'plugin::upload.read',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DELIVERY_UID } from '../api/delivery/outbox';
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -21,7 +22,7 @@ const PUBLIC_AUTH_ACTIONS = [
 export const publicContentActions = (strapi: Core.Strapi): string[] =>
   Object.entries(strapi.contentTypes)
     // The outbox (api::delivery) is internal: it has no route of the content API.
-    .filter(([uid]) => uid.startsWith('api::') && uid !== 'api::delivery.delivery')
+    .filter(([uid]) => uid.startsWith('api::') && uid !== DELIVERY_UID)
     .flatMap(([uid, contentType]) =>
       contentType.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`],
     );

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { enqueue } from '../api/delivery/outbox';
+import { DELIVERY_UID, enqueue } from '../api/delivery/outbox';
 
 /** What the city website is told. */
 export type WebhookEvent = 'publish' | 'unpublish' | 'update' | 'delete';
@@ -65,7 +65,7 @@ export const registerWebsiteWebhook = (strapi: Core.Strapi): void => {
     const model = strapi.getModel(context.uid);
     const params = context.params as { documentId?: string; locale?: string; status?: string };
     const event = eventFor(context.action, model.options?.draftAndPublish === true, params.status);
-    if (!event || context.uid === 'api::delivery.delivery') return next();
+    if (!event || context.uid === DELIVERY_UID) return next();
 
     return strapi.db.transaction(async () => {
       // What a deletion removes from the public site is read before it goes: its published version.
