@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { previewUrl } from '../src/utils/preview';
-import { getSecrets } from '../src/utils/secrets';
+import { previewUrl } from '../src/content-manager/preview';
+import { getSecrets } from '../src/platform/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
   const secrets = getSecrets();

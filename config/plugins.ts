@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ServerResponse } from 'node:http';
 import { SANDBOX_HEADERS } from '../src/middlewares/uploads-sandbox';
-import { getSecrets } from '../src/utils/secrets';
+import { getSecrets } from '../src/platform/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // E-mail through SMTP (nodemailer). Without SMTP_HOST (development), messages are not sent but

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getSecrets } from '../src/utils/secrets';
+import { getSecrets } from '../src/platform/secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),

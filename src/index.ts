@@ -1,21 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { syncAdminRoles } from './bootstrap/admin-roles';
 import { syncAssociationRole } from './bootstrap/association-role';
-import { applyComponentLabels, type ComponentLabels } from './bootstrap/content-manager';
-import componentLabels from './components/content-manager.json';
+import { applyContentManagerViews } from './bootstrap/content-manager';
 import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
-import { registerPublishedOnly } from './documents/published-only';
-import { registerQueryShape } from './documents/query-shape';
-import { registerDefaultPopulate } from './utils/by-slug';
+import { registerDocumentLayers } from './documents';
 import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
 import { prepareOpenApi } from './api/openapi/services/openapi';
-import { registerInvitations, registerReviewNotifications } from './submissions/notifications';
-import { registerWebsiteWebhook } from './webhooks/website';
-import { registerSessionRevocation } from './extensions/users-permissions/strapi-server';
 import httpCache from './middlewares/http-cache';
+import queryLimits from './middlewares/query-limits';
 import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
@@ -30,7 +25,6 @@ import {
 let sendEmail: Sender | undefined;
 let releaseStartupLock: (() => Promise<void>) | undefined;
 let outbox: OutboxWorker | undefined;
-import queryLimits from './middlewares/query-limits';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -41,13 +35,8 @@ export default {
     // Middlewares of the content API's own router: they run for every one of its routes (the
     // router matches each spelling of a path), and for nothing else.
     strapi.server.api('content-api').use(httpCache()).use(queryLimits());
-    registerSessionRevocation(strapi);
-    registerDefaultPopulate(strapi);
-    registerQueryShape(strapi);
-    registerPublishedOnly(strapi);
-    registerWebsiteWebhook(strapi);
-    registerInvitations(strapi);
-    registerReviewNotifications(strapi);
+    // Every Document Service middleware, in their order (src/documents/index.ts).
+    registerDocumentLayers(strapi);
     sendEmail = routeEmailsThroughOutbox(strapi);
     trackRequests(strapi);
     survivesDatabaseOutages(strapi);
@@ -72,7 +61,7 @@ export default {
     await syncPublicPermissions(strapi);
     await syncAssociationRole(strapi);
     await syncAdminRoles(strapi);
-    await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
+    await applyContentManagerViews(strapi);
     await createDevelopmentAdmin(strapi);
     // Before the seed: the build holds the event loop for seconds, and the seed's webhook deliveries
     // would time out while it runs.

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID } from '../api/delivery/outbox';
-import { LOCALES } from './locales';
+import { LOCALES } from '../i18n/locales';
 
 const CM = 'plugin::content-manager.explorer';
 const ACCOUNTS = 'plugin::users-permissions.user';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SUBMITTED_TYPES } from '../submissions/rules';
+import { SUBMITTED } from '../contributions';
 import { publicContentActions, syncRolePermissions } from './public-permissions';
 
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -17,7 +17,7 @@ export const ASSOCIATION_ROLE = {
  */
 const associationActions = (strapi: Core.Strapi): string[] => [
   ...publicContentActions(strapi),
-  ...SUBMITTED_TYPES.flatMap(({ uid }) => [`${uid}.create`, `${uid}.update`, `${uid}.delete`]),
+  ...SUBMITTED.flatMap(({ uid }) => [`${uid}.create`, `${uid}.update`, `${uid}.delete`]),
   'api::me.me.association',
   'api::me.me.updateAssociation',
   'api::me.me.submissions',

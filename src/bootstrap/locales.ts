@@ -1,11 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-/** French is the default locale, English is available. */
-export const DEFAULT_LOCALE = 'fr';
-export const LOCALES = [
-  { code: 'fr', name: 'French (fr)' },
-  { code: 'en', name: 'English (en)' },
-] as const;
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
 
 interface LocalesService {
   findByCode(code: string): Promise<{ id: number; code: string } | null>;

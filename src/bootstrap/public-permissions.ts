@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DELIVERY_UID } from '../api/delivery/outbox';
+import { PUBLIC_UIDS } from '../contributions';
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -16,13 +16,12 @@ const PUBLIC_AUTH_ACTIONS = [
 ];
 
 /**
- * Every content type of this project (`api::*`) is public content: read-only, published entries
- * only. Collection types get `find` and `findOne`, single types `find`.
+ * The content types declared public are read-only for everyone, published entries only. Collection types get `find` and `findOne`, single types `find`.
  */
 export const publicContentActions = (strapi: Core.Strapi): string[] =>
   Object.entries(strapi.contentTypes)
-    // The outbox (api::delivery) is internal: it has no route of the content API.
-    .filter(([uid]) => uid.startsWith('api::') && uid !== DELIVERY_UID)
+    // Declared public in its contributions.ts (the outbox, api::delivery, is internal).
+    .filter(([uid]) => (PUBLIC_UIDS as readonly string[]).includes(uid))
     .flatMap(([uid, contentType]) =>
       contentType.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`],
     );

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { currentRequestState, type RequestState } from '../http/request-state';
+import type { DocumentLayer } from './layer';
 import { attributeOf, isObject, modelBehind, sortPaths, type Model } from './model';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
@@ -12,13 +14,6 @@ const LOGICAL = new Set(['$and', '$or', '$not']);
 
 /** Only published rows of a Draft & Publish type (a draft row has no publication date). */
 const PUBLISHED_ROW = { publishedAt: { $notNull: true } };
-
-interface RequestState {
-  route?: { info?: { type?: string } };
-  auth?: { strategy?: { name?: string } };
-  /** Set by a trusted controller that has already limited a query to what the caller owns. */
-  allowDrafts?: boolean;
-}
 
 /**
  * Whether the current HTTP request may read drafts. Strapi's content API accepts `status=draft`
@@ -109,23 +104,21 @@ export const publishedPopulate = (strapi: Core.Strapi, model: Model, populate: u
  * would otherwise include drafts), published rows only wherever a filter crosses a relation, and no
  * sorting by a relation's drafts.
  */
-export const registerPublishedOnly = (strapi: Core.Strapi): void => {
-  strapi.documents.use(async (context, next) => {
-    if (!READ_ACTIONS.has(context.action)) return next();
-    const state = strapi.requestContext.get()?.state as RequestState | undefined;
-    if (!mayReadDrafts(state)) {
-      const params = context.params as {
-        status?: string;
-        filters?: unknown;
-        populate?: unknown;
-        sort?: unknown;
-      };
-      const model = strapi.getModel(context.uid) as Model;
-      params.status = 'published';
-      if (params.filters !== undefined) params.filters = publishedFilters(strapi, model, params.filters);
-      if (params.populate !== undefined) params.populate = publishedPopulate(strapi, model, params.populate);
-      if (params.sort !== undefined) checkSort(strapi, model, params.sort);
-    }
-    return next();
-  });
+export const publishedOnly: DocumentLayer = (strapi) => async (context, next) => {
+  if (!READ_ACTIONS.has(context.action)) return next();
+  const state = currentRequestState(strapi);
+  if (!mayReadDrafts(state)) {
+    const params = context.params as {
+      status?: string;
+      filters?: unknown;
+      populate?: unknown;
+      sort?: unknown;
+    };
+    const model = strapi.getModel(context.uid) as Model;
+    params.status = 'published';
+    if (params.filters !== undefined) params.filters = publishedFilters(strapi, model, params.filters);
+    if (params.populate !== undefined) params.populate = publishedPopulate(strapi, model, params.populate);
+    if (params.sort !== undefined) checkSort(strapi, model, params.sort);
+  }
+  return next();
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { attributeOf, isObject, modelBehind, sortPaths, type Model } from './model';
+import { currentRequestState } from '../http/request-state';
+import type { DocumentLayer } from './layer';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 const LOGICAL = new Set(['$and', '$or', '$not']);
@@ -84,15 +86,13 @@ export const checkSort = (strapi: Core.Strapi, model: Model, sort: unknown): voi
  * Every content-API read is checked for a query shape Strapi's query engine can run (see
  * checkFilters, checkSort): what a client gets wrong is a 400 naming the parameter.
  */
-export const registerQueryShape = (strapi: Core.Strapi): void => {
-  strapi.documents.use(async (context, next) => {
-    if (!READ_ACTIONS.has(context.action)) return next();
-    const state = strapi.requestContext.get()?.state as { route?: { info?: { type?: string } } } | undefined;
-    if (state?.route?.info?.type !== 'content-api') return next();
-    const params = context.params as { filters?: unknown; sort?: unknown };
-    const model = strapi.getModel(context.uid) as Model;
-    if (params.filters !== undefined) checkFilters(strapi, model, params.filters);
-    if (params.sort !== undefined) checkSort(strapi, model, params.sort);
-    return next();
-  });
+export const queryShape: DocumentLayer = (strapi) => async (context, next) => {
+  if (!READ_ACTIONS.has(context.action)) return next();
+  const state = currentRequestState(strapi);
+  if (state?.route?.info?.type !== 'content-api') return next();
+  const params = context.params as { filters?: unknown; sort?: unknown };
+  const model = strapi.getModel(context.uid) as Model;
+  if (params.filters !== undefined) checkFilters(strapi, model, params.filters);
+  if (params.sort !== undefined) checkSort(strapi, model, params.sort);
+  return next();
 };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { stateOf, type Context } from '../http/request-state';
 import { authLimit, enforce } from '../rate-limit/limits';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
 
 /**
  * Who a log-in or password request is about: the e-mail or user name it names (`identifier` on
@@ -12,7 +11,7 @@ export const identifierOf = (ctx: Context): string | null => {
   const body = ctx.request.body as Record<string, unknown> | undefined;
   const named = body?.identifier ?? body?.email;
   if (typeof named === 'string' && named.trim() !== '') return named.trim().toLowerCase();
-  const user = (ctx.state as { user?: { id?: number } }).user;
+  const user = stateOf(ctx).user;
   return user?.id !== undefined ? `account:${user.id}` : null;
 };
 
@@ -20,7 +19,7 @@ export const identifierOf = (ctx: Context): string | null => {
  * The log-in and password routes' limiter, counted in the shared store (database or Redis) so that
  * it holds across instances: per client address, and per identifier as well (changing address does
  * not help to guess one account's password). It replaces Users & Permissions' own in-memory
- * `rateLimit`, and so is bound to exactly the routes that carry it (see src/extensions).
+ * `rateLimit`, and so is bound to exactly the routes that carry it (see src/extensions/users-permissions/strapi-server.ts).
  */
 const authRateLimit =
   (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { stateOf } from '../http/request-state';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -54,10 +55,6 @@ export const checkValue = (root: unknown, source: 'query' | 'body'): void => {
   }
 };
 
-interface State {
-  bodyRead?: boolean;
-}
-
 /** Whether an error already says what was wrong with the request (a 4xx of Strapi's or Koa's). */
 const isClientError = (error: unknown): boolean => {
   if (error instanceof errors.ApplicationError) return true;
@@ -95,7 +92,7 @@ const badInput = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
   try {
     await next();
   } catch (error) {
-    if (!(ctx.state as State).bodyRead) {
+    if (!stateOf(ctx).bodyRead) {
       // The body parser failed: the body is malformed (a 400), or too large (its own 413).
       const status = (error as { status?: unknown }).status;
       if (status === 413 || error instanceof errors.ApplicationError) throw error;
@@ -117,7 +114,7 @@ const badInput = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
 
 /** Right after the body parser: the body was read; it is checked like the query. */
 export const bodyRead = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
-  (ctx.state as State).bodyRead = true;
+  stateOf(ctx).bodyRead = true;
   checkValue(ctx.request.body, 'body');
   return next();
 };

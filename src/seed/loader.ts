@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { DEFAULT_LOCALE } from '../bootstrap/locales';
+import { DEFAULT_LOCALE } from '../i18n/locales';
 
 /** One file of `database/seed/`: the entries of one content type, in French. */
 export interface SeedFile {
@@ -128,15 +128,16 @@ export const runSeed = async (
 
 /**
  * On start-up: seeds an empty database when SEED_ON_START is true (the default in development),
- * so that the quick start shows real content. "Empty" means no country and no partnership.
+ * so that the quick start shows real content. "Empty" means no entry of any type the seed files
+ * fill.
  */
 export const seedIfEmpty = async (strapi: Core.Strapi): Promise<void> => {
   const nodeEnv = process.env.NODE_ENV ?? 'development';
   const wanted = (process.env.SEED_ON_START || String(nodeEnv === 'development')) === 'true';
   if (!wanted) return;
-  const countries = await strapi.db.query('api::country.country').count();
-  const partnerships = await strapi.db.query('api::partnership.partnership').count();
-  if (countries > 0 || partnerships > 0) return;
+  for (const { file } of readSeedFiles(seedDirectory(strapi))) {
+    if ((await strapi.db.query(file.uid).count()) > 0) return;
+  }
   strapi.log.info('[seed] empty database: loading the seed data');
   const report = await runSeed(strapi);
   strapi.log.info(`[seed] done: ${report.created} entries created`);

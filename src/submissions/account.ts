@@ -1,20 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
+import { stateOf, type Context } from '../http/request-state';
 
 /** The private attribute of an upload that names the account which sent it (see src/extensions/upload). */
 export const UPLOADED_BY = 'uploadedByAccount';
 
-interface AuthState {
-  auth?: { strategy?: { name?: string } };
-  user?: { id: number };
-  allowDrafts?: boolean;
-}
-
 /** Whether the request comes from a logged-in Users & Permissions account (an association member). */
 export const isAccountRequest = (ctx: Context): boolean => {
-  const state = ctx.state as AuthState;
+  const state = stateOf(ctx);
   return state.auth?.strategy?.name === 'users-permissions' && state.user !== undefined;
 };
 
@@ -28,7 +21,7 @@ export const accountAssociation = async (
   strapi: Core.Strapi,
   ctx: Context,
 ): Promise<{ documentId: string; name: string }> => {
-  const state = ctx.state as AuthState;
+  const state = stateOf(ctx);
   if (!state.user) throw new errors.UnauthorizedError('Log in first.');
   const account = (await strapi.db.query('plugin::users-permissions.user').findOne({
     where: { id: state.user.id },

@@ -1,13 +1,16 @@
-import { factories, type UID } from '@strapi/strapi';
+import { factories } from '@strapi/strapi';
+import type { Contribution, SubmissionRules } from '../contributions';
 import { isAccountRequest } from './account';
-import type { SubmissionRules } from './rules';
 import { submissions } from './submit';
 
 /**
  * The core controller of a type that associations submit: their writes are submissions (drafts
  * they own); everything else (staff integrations with an API token) keeps Strapi's behaviour.
  */
-export const submittableController = (uid: UID.ContentType, rules: SubmissionRules) =>
+export const submittableController = ({
+  uid,
+  submission: rules,
+}: Pick<Contribution, 'uid'> & { submission: SubmissionRules }) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const submitted = submissions(strapi, uid, rules);
     return {

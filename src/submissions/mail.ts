@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { queueMail } from '../api/delivery/channels';
 
 /** The e-mail addresses of the accounts of an association. */
 export const accountEmails = async (
@@ -14,3 +15,13 @@ export const accountEmails = async (
 
 export const portalUrl = (): string => (process.env.ASSOCIATION_PORTAL_URL ?? '').replace(/\/+$/, '');
 export const missionEmail = (): string[] => (process.env.MISSION_EMAIL ? [process.env.MISSION_EMAIL] : []);
+
+/** A new submission: the Mission is told (call it in the submission's transaction). */
+export const notifyNewSubmission = (strapi: Core.Strapi, type: string, title: string, association: string) =>
+  queueMail(
+    strapi,
+    missionEmail(),
+    `Nouvelle proposition à relire : ${title}`,
+    `L'association ${association} a proposé « ${title} » (${type}).\n\n` +
+      `Elle attend votre relecture dans le panneau d'administration (filtre « État de la relecture » = submitted).`,
+  );

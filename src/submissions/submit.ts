@@ -1,13 +1,19 @@
+/**
+ * The one submission service: everything an association writes goes through here, from the
+ * standard REST routes of a type (src/submissions/controller.ts) and from its own space
+ * (src/api/me). Writes are drafts owned by the account's association, "submitted" for review, each
+ * in one transaction; then the Document Service middlewares apply (src/documents/index.ts).
+ */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE } from '../bootstrap/locales';
-import { throwIfInvalid, type FieldError } from '../utils/validation';
+import { SUBMITTED, type SubmissionRules } from '../contributions';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { stateOf, type Context } from '../http/request-state';
+import { throwIfInvalid, type FieldError } from '../validation/field-errors';
 import { enforce, submissionLimit } from '../rate-limit/limits';
 import { accountAssociation, associationOf, UPLOADED_BY } from './account';
-import { notifyNewSubmission } from './notifications';
-import type { SubmissionRules } from './rules';
+import { notifyNewSubmission } from './mail';
 
-type Context = Parameters<Core.MiddlewareHandler>[0];
 type Data = Record<string, unknown>;
 type Entry = Data & { documentId: string };
 
@@ -27,7 +33,11 @@ export interface Submitter {
 }
 
 /** The id of the logged-in account (the route requires one). */
-export const accountIdOf = (ctx: Context): number => (ctx.state as { user: { id: number } }).user.id;
+export const accountIdOf = (ctx: Context): number => {
+  const user = stateOf(ctx).user;
+  if (!user) throw new errors.UnauthorizedError('Log in first.');
+  return user.id;
+};
 
 /**
  * Checks what an association sent: only the fields it may write (a 400 lists the others), and
@@ -104,7 +114,7 @@ export const ownView = (entry: Data, rules: SubmissionRules): Data =>
     ),
   );
 
-const populateOf = (rules: SubmissionRules) =>
+export const populateOf = (rules: SubmissionRules) =>
   Object.fromEntries(
     Object.entries(rules.relations).map(([relation, kind]) => [
       relation,
@@ -128,14 +138,40 @@ export const findOwnDraft = async (
   return entry;
 };
 
-/**
- * Submissions of an association through the standard REST routes of a type: always drafts, owned
- * by the account's association, "submitted" for review; one transaction each.
- */
 /** Counts a submission of the logged-in account against its hourly limit. */
 export const limitSubmissions = (strapi: Core.Strapi, ctx: Context): Promise<void> =>
   enforce(strapi, ctx, `submit:${accountIdOf(ctx)}`, submissionLimit());
 
+/**
+ * Saves what an association sent on the draft of one of its entries (found and owned: the caller
+ * checked), "submitted" for review; a published version stays as it is until staff publish the
+ * change. Counted against the account's limit, checked against the type's rules.
+ */
+export const submitChange = async (
+  strapi: Core.Strapi,
+  ctx: Context,
+  uid: UID.ContentType,
+  rules: SubmissionRules,
+  documentId: string,
+  own: string,
+): Promise<Data> => {
+  const data = await checkSubmission(strapi, uid, rules, ctx.request.body, {
+    association: own,
+    account: accountIdOf(ctx),
+  });
+  const updated = await strapi.db.transaction(() =>
+    strapi.documents(uid).update({
+      documentId,
+      data: { ...data, reviewState: 'submitted' },
+      locale: DEFAULT_LOCALE,
+      status: 'draft',
+      populate: populateOf(rules),
+    } as never),
+  );
+  return ownView(updated as unknown as Data, rules);
+};
+
+/** Submissions of an association through the standard REST routes of a type. */
 export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: SubmissionRules) => ({
   async create(ctx: Context) {
     const association = await accountAssociation(strapi, ctx);
@@ -170,21 +206,7 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
     await limitSubmissions(strapi, ctx);
     const documentId = String(ctx.params.id);
     await findOwnDraft(strapi, uid, documentId, own);
-    const data = await checkSubmission(strapi, uid, rules, ctx.request.body, {
-      association: own,
-      account: accountIdOf(ctx),
-    });
-    // Saved on the draft: a published version stays as it is until staff publish the change.
-    const updated = await strapi.db.transaction(() =>
-      strapi.documents(uid).update({
-        documentId,
-        data: { ...data, reviewState: 'submitted' },
-        locale: DEFAULT_LOCALE,
-        status: 'draft',
-        populate: populateOf(rules),
-      } as never),
-    );
-    ctx.body = { data: ownView(updated as unknown as Data, rules), meta: {} };
+    ctx.body = { data: await submitChange(strapi, ctx, uid, rules, documentId, own), meta: {} };
   },
 
   async delete(ctx: Context) {
@@ -202,3 +224,34 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
     ctx.body = null;
   },
 });
+
+/** An association's own entries of every submitted type, drafts and published, with their review. */
+export const ownSubmissions = async (strapi: Core.Strapi, own: string): Promise<Data[]> => {
+  const data: Data[] = [];
+  for (const { name, uid, rules } of SUBMITTED) {
+    const filters = { ownerAssociation: { documentId: { $eq: own } } };
+    const drafts = (await strapi.documents(uid).findMany({
+      filters,
+      fields: ['title', 'slug', 'reviewState', 'reviewComment', 'updatedAt'],
+      locale: DEFAULT_LOCALE,
+      status: 'draft',
+      sort: 'updatedAt:desc',
+    } as never)) as unknown as Entry[];
+    const published = (await strapi.documents(uid).findMany({
+      filters,
+      fields: ['publishedAt'],
+      locale: DEFAULT_LOCALE,
+      status: 'published',
+    } as never)) as unknown as Entry[];
+    const publishedAt = new Map(published.map((entry) => [entry.documentId, entry.publishedAt as string]));
+    for (const draft of drafts) {
+      data.push({
+        type: name,
+        ...ownView(draft, rules),
+        published: publishedAt.has(draft.documentId),
+        publishedAt: publishedAt.get(draft.documentId) ?? null,
+      });
+    }
+  }
+  return data;
+};

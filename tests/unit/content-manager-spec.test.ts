@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { specProblems, type ContentManagerSpec } from '../../src/bootstrap/content-manager';
+import { specProblems, type ContentManagerSpec } from '../../src/content-manager/spec';
 
 const API = path.join(__dirname, '..', '..', 'src', 'api');
 const types = fs

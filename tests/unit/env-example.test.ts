@@ -1,4 +1,4 @@
-import { SECRET_NAMES } from '../../src/utils/secrets';
+import { SECRET_NAMES } from '../../src/platform/secrets';
 import fs from 'node:fs';
 import path from 'node:path';
 

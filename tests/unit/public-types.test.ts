@@ -1,6 +1,6 @@
 import type * as z from 'zod/v4';
 import type { mapSchema, searchSchema, statsSchema, timelineSchema } from '../../src/api/website/schemas';
-import type { WebhookPayload as SentWebhookPayload } from '../../src/webhooks/website';
+import type { WebhookPayload as SentWebhookPayload } from '../../src/documents/website-webhook';
 import type {
   MapResponse,
   SearchResponse,

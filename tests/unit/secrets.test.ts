@@ -1,4 +1,4 @@
-import { assertProductionSecrets, entropyBits, secretProblem } from '../../src/utils/secrets';
+import { assertProductionSecrets, entropyBits, secretProblem } from '../../src/platform/secrets';
 
 describe('production secrets', () => {
   it.each([

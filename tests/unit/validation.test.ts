@@ -1,4 +1,4 @@
-import { dateRangeErrors, isBefore, parsePartialDate } from '../../src/utils/validation';
+import { dateRangeErrors, isBefore, parsePartialDate } from '../../src/validation/partial-dates';
 import { validateCountry } from '../../src/api/country/validation';
 import { validateSchoolExchange } from '../../src/api/school-exchange/validation';
 import { validateDelegation } from '../../src/api/delegation/validation';

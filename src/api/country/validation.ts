@@ -1,4 +1,4 @@
-import type { DocumentData, FieldError } from '../../utils/validation';
+import type { DocumentData, FieldError } from '../../validation/field-errors';
 import { ISO_3166_ALPHA_2 } from './iso-3166';
 
 /** The ISO code must be an assigned ISO 3166-1 alpha-2 code, not just two capitals. */

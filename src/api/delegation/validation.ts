@@ -1,4 +1,5 @@
-import { dateRangeErrors, type DocumentData, type FieldError } from '../../utils/validation';
+import type { DocumentData, FieldError } from '../../validation/field-errors';
+import { dateRangeErrors } from '../../validation/partial-dates';
 
 /** Dates in order, and each member known by a name or a role (often only the role is known). */
 export const validateDelegation = (data: DocumentData): FieldError[] => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { getSecrets } from '../../utils/secrets';
+import { getSecrets } from '../../platform/secrets';
 import { enqueue, type Sender } from './outbox';
 
 export const SIGNATURE_HEADER = 'x-webhook-signature';

@@ -1,4 +1,5 @@
-import { dateRangeErrors, type DocumentData, type FieldError } from '../../utils/validation';
+import type { DocumentData, FieldError } from '../../validation/field-errors';
+import { dateRangeErrors } from '../../validation/partial-dates';
 
 /** Dates in order, and a school year written "2011-2012" (two consecutive years). */
 export const validateSchoolExchange = (data: DocumentData): FieldError[] => {

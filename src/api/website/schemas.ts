@@ -1,14 +1,28 @@
 /**
  * The contract of the website endpoints, as zod schemas: the OpenAPI document is generated from
- * them, and `types/website-api.ts` is checked against them.
+ * them, and `types/public-api.ts` is checked against them (tests/unit/public-types.test.ts). The
+ * lists of types come from the types' own declarations (src/contributions).
  */
 import * as z from 'zod/v4';
+import {
+  BREAKDOWN_KEYS,
+  MAP_TYPES,
+  SEARCH_TYPES,
+  STATS_KEYS,
+  TIMELINE_TYPES,
+  type BreakdownKey,
+  type StatsKey,
+} from '../../contributions';
+import { LOCALES, type LocaleCode } from '../../i18n/locales';
+
+const LOCALE_CODES = LOCALES.map(({ code }) => code) as [LocaleCode, ...LocaleCode[]];
+const MAP_FEATURE_TYPES = [...MAP_TYPES, 'association-country' as const];
 
 const localeSchema = z
-  .enum(['fr', 'en'])
+  .enum(LOCALE_CODES)
   .describe('Locale served: the requested one, or French when untranslated');
 const pageQuery = {
-  locale: z.enum(['fr', 'en']).optional().describe('Locale wanted (default fr); falls back to fr'),
+  locale: z.enum(LOCALE_CODES).optional().describe('Locale wanted (default fr); falls back to fr'),
   page: z.string().regex(/^\d+$/).optional().describe('Page number, from 1'),
   pageSize: z.string().regex(/^\d+$/).optional().describe('Entries per page, 1 to 100 (default 25)'),
 };
@@ -22,7 +36,7 @@ const partialDate = z.string().describe('YYYY, YYYY-MM or YYYY-MM-DD');
 const themeRef = z.object({ name: z.string(), slug: z.string() });
 
 export const timelineItemSchema = z.object({
-  type: z.enum(['delegation', 'action', 'school-exchange']),
+  type: z.enum(TIMELINE_TYPES),
   documentId: z.string(),
   slug: z.string(),
   title: z.string(),
@@ -50,7 +64,7 @@ export const timelineQuery = {
     .describe('Last year'),
   country: z.string().length(2).optional().describe('ISO 3166-1 alpha-2 code'),
   theme: z.string().optional().describe('Theme slug'),
-  type: z.enum(['delegation', 'action', 'school-exchange']).optional(),
+  type: z.enum(TIMELINE_TYPES).optional(),
   order: z.enum(['asc', 'desc']).optional().describe('Date order (default asc)'),
   ...pageQuery,
 };
@@ -62,7 +76,7 @@ export const mapFeatureSchema = z.object({
     coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude] (RFC 7946)'),
   }),
   properties: z.object({
-    type: z.enum(['partnership', 'delegation', 'school-exchange', 'association-country']),
+    type: z.enum(MAP_FEATURE_TYPES),
     title: z.string(),
     slug: z.string(),
     placeName: z.string().nullable(),
@@ -77,18 +91,14 @@ export const mapSchema = z.object({
   features: z.array(mapFeatureSchema),
 });
 export const mapQuery = {
-  type: z.enum(['partnership', 'delegation', 'school-exchange', 'association-country']).optional(),
+  type: z.enum(MAP_FEATURE_TYPES).optional(),
   locale: pageQuery.locale,
 };
 
-const counts = {
-  partnerships: z.number().int(),
-  associations: z.number().int(),
-  delegations: z.number().int(),
-  actions: z.number().int(),
-  schoolExchanges: z.number().int(),
-  total: z.number().int(),
-};
+const counts = Object.fromEntries([...STATS_KEYS, 'total'].map((key) => [key, z.number().int()])) as Record<
+  StatsKey | 'total',
+  z.ZodNumber
+>;
 export const statsSchema = z.object({
   data: z.object({
     totals: z.object(counts),
@@ -98,26 +108,16 @@ export const statsSchema = z.object({
     ),
     byTheme: z.array(z.object({ name: z.string(), slug: z.string(), ...counts })),
     byYear: z.array(z.object({ year: z.number().int(), ...counts })),
-    byType: z.object({
-      actionType: z.record(z.string(), z.number().int()),
-      delegationDirection: z.record(z.string(), z.number().int()),
-      exchangeType: z.record(z.string(), z.number().int()),
-      partnershipKind: z.record(z.string(), z.number().int()),
-    }),
+    byType: z.object(
+      Object.fromEntries(
+        BREAKDOWN_KEYS.map((key) => [key, z.record(z.string(), z.number().int())]),
+      ) as Record<BreakdownKey, z.ZodRecord<z.ZodString, z.ZodNumber>>,
+    ),
   }),
 });
 
 export const searchHitSchema = z.object({
-  type: z.enum([
-    'partnership',
-    'association',
-    'delegation',
-    'action',
-    'school-exchange',
-    'country',
-    'theme',
-    'school',
-  ]),
+  type: z.enum(SEARCH_TYPES),
   documentId: z.string(),
   slug: z.string(),
   title: z.string(),

@@ -35,20 +35,6 @@ interface Plugin {
 /** A loose e-mail shape check, like the plugin's own: the rest is the SMTP server's business. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Ends every session of an account whose password changed, whoever changed it (staff included). */
-export const registerSessionRevocation = (strapi: Core.Strapi): void => {
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== 'plugin::users-permissions.user' || context.action !== 'update') return next();
-    const data = (context.params as { data?: Record<string, unknown> }).data;
-    const result = await next();
-    const id = (result as { id?: number } | null)?.id;
-    if (data?.password !== undefined && id !== undefined) {
-      await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(id));
-    }
-    return result;
-  });
-};
-
 export default (plugin: Plugin): Plugin => {
   plugin.contentTypes.user.schema.attributes.association = {
     type: 'relation',

@@ -1,4 +1,4 @@
 import { submittableController } from '../../../submissions/controller';
-import { ACTION_RULES } from '../../../submissions/rules';
+import { contribution } from '../contributions';
 
-export default submittableController('api::action.action', ACTION_RULES);
+export default submittableController(contribution);

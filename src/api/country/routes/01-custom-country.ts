@@ -1,5 +1,5 @@
-import { bySlugRoute, findOneByKeyRoute, lazyRouter, type LookupOptions } from '../../../utils/by-slug';
-import { defaultPopulate, type PopulateTree } from '../../../utils/populate';
+import { bySlugRoute, findOneByKeyRoute, lazyRouter, type LookupOptions } from '../../../routes/by-key';
+import { defaultPopulate, type PopulateTree } from '../../../routes/populate';
 import type { Core } from '@strapi/strapi';
 
 const UID = 'api::country.country';

@@ -1,4 +1,4 @@
 import { submittableController } from '../../../submissions/controller';
-import { DELEGATION_RULES } from '../../../submissions/rules';
+import { contribution } from '../contributions';
 
-export default submittableController('api::delegation.delegation', DELEGATION_RULES);
+export default submittableController(contribution);

@@ -1,3 +1,3 @@
-import { bySlugRoute, lazyRouter } from '../../../utils/by-slug';
+import { bySlugRoute, lazyRouter } from '../../../routes/by-key';
 
 export default lazyRouter(() => [bySlugRoute('partnerships', 'api::partnership.partnership')]);

@@ -1,4 +1,4 @@
 import { submittableController } from '../../../submissions/controller';
-import { SCHOOL_EXCHANGE_RULES } from '../../../submissions/rules';
+import { contribution } from '../contributions';
 
-export default submittableController('api::school-exchange.school-exchange', SCHOOL_EXCHANGE_RULES);
+export default submittableController(contribution);

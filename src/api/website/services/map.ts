@@ -1,8 +1,9 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { MAP_SOURCES, MAP_TYPES } from '../../../contributions';
 import type * as z from 'zod/v4';
 import type { mapSchema } from '../schemas';
-import { findLocalized, localeParam, type Entry } from './localized';
-import { enumParam, refuseUnknown, type RawQuery } from './query';
+import { findLocalized, localeParam, type Entry } from '../localized';
+import { enumParam, refuseUnknown, type RawQuery } from '../query';
 
 interface Location {
   placeName: string | null;
@@ -15,14 +16,8 @@ export type MapFeature = FeatureCollection['features'][number];
 export type MapFeatureType = MapFeature['properties']['type'];
 type Locale = MapFeature['properties']['locale'];
 
-/** The sources of the map: which attribute holds the location of each type. */
-const SOURCES = [
-  { type: 'partnership', uid: 'api::partnership.partnership', location: 'location' },
-  { type: 'delegation', uid: 'api::delegation.delegation', location: 'place' },
-  { type: 'school-exchange', uid: 'api::school-exchange.school-exchange', location: 'location' },
-] as const;
-
-const FEATURE_TYPES: MapFeatureType[] = [...SOURCES.map((source) => source.type), 'association-country'];
+/** The located types (their contributions.ts), and the countries where associations work. */
+const FEATURE_TYPES: MapFeatureType[] = [...MAP_TYPES, 'association-country'];
 
 /** Every year an entry covers, from its start to its end date (or just the start year). */
 export const yearsOf = (startDate: unknown, endDate: unknown): number[] => {
@@ -52,11 +47,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const only = enumParam(query, 'type', FEATURE_TYPES);
     const features: MapFeature[] = [];
 
-    for (const source of SOURCES) {
-      if (only && only !== source.type) continue;
+    for (const source of MAP_SOURCES) {
+      if (only && only !== source.name) continue;
       const entries = await findLocalized(
         strapi,
-        source.uid as UID.ContentType,
+        source.uid,
         {
           filters: { [source.location]: { latitude: { $notNull: true } } },
           populate: { [source.location]: true, themes: { fields: ['slug'] } },
@@ -70,7 +65,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           type: 'Feature',
           geometry: point(location.latitude, location.longitude),
           properties: {
-            type: source.type,
+            type: source.name,
             title: entry.title as string,
             slug: entry.slug as string,
             placeName: location.placeName ?? null,

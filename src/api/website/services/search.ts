@@ -1,8 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import type * as z from 'zod/v4';
 import type { searchHitSchema } from '../schemas';
-import { DEFAULT_LOCALE } from '../../../bootstrap/locales';
-import { localeParam } from './localized';
+import { SEARCHABLE, SEARCH_TYPES, type Searchable, type Weight } from '../../../contributions';
+import { DEFAULT_LOCALE } from '../../../i18n/locales';
+import { localeParam } from '../localized';
 import {
   enumParam,
   pageParams,
@@ -11,56 +12,7 @@ import {
   stringParam,
   validationError,
   type RawQuery,
-} from './query';
-
-/** Weight of a field in the ranking, as PostgreSQL names them: A (title) to C (body text). */
-type Weight = 'A' | 'B' | 'C';
-
-interface Searchable {
-  uid: string;
-  label: 'title' | 'name';
-  summary?: string;
-  fields: Partial<Record<string, Weight>>;
-}
-
-/** What is searched in each type. */
-export const SEARCHABLE: Record<SearchType, Searchable> = {
-  partnership: {
-    uid: 'api::partnership.partnership',
-    label: 'title',
-    summary: 'summary',
-    fields: { title: 'A', partnerName: 'A', summary: 'B', description: 'C' },
-  },
-  association: {
-    uid: 'api::association.association',
-    label: 'name',
-    summary: 'summary',
-    fields: { name: 'A', worldRegion: 'B', summary: 'B', description: 'C' },
-  },
-  delegation: {
-    uid: 'api::delegation.delegation',
-    label: 'title',
-    summary: 'purpose',
-    fields: { title: 'A', purpose: 'B', report: 'C' },
-  },
-  action: {
-    uid: 'api::action.action',
-    label: 'title',
-    summary: 'summary',
-    fields: { title: 'A', summary: 'B', beneficiaries: 'B', partnerOrganisations: 'B', description: 'C' },
-  },
-  'school-exchange': {
-    uid: 'api::school-exchange.school-exchange',
-    label: 'title',
-    summary: 'description',
-    fields: { title: 'A', partnerCity: 'B', partnerSchool: 'B', description: 'C' },
-  },
-  country: { uid: 'api::country.country', label: 'name', fields: { name: 'A' } },
-  theme: { uid: 'api::theme.theme', label: 'name', fields: { name: 'A' } },
-  school: { uid: 'api::school.school', label: 'name', fields: { name: 'A', town: 'B' } },
-};
-
-export type SearchType = SearchHit['type'];
+} from '../query';
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -190,14 +142,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const q = stringParam(query, 'q', 200);
       const terms = q ? queryTerms(q) : [];
       if (terms.length === 0) validationError('q', 'is required: the words to look for');
-      const only = enumParam(query, 'type', Object.keys(SEARCHABLE) as SearchType[]);
+      const only = enumParam(query, 'type', SEARCH_TYPES);
       const locale = localeParam(query);
       const page = pageParams(query);
       const locales = [...new Set([locale, DEFAULT_LOCALE])];
       const postgres = await usePostgres();
 
       const hits: SearchHit[] = [];
-      for (const [type, spec] of Object.entries(SEARCHABLE) as Array<[SearchType, Searchable]>) {
+      for (const spec of SEARCHABLE) {
+        const type = spec.name;
         if (only && only !== type) continue;
         const candidates = postgres
           ? await postgresCandidates(spec, terms, locales)

@@ -1,34 +1,18 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { BREAKDOWN_KEYS, COUNTED, STATS_KEYS, type StatsKey } from '../../../contributions';
 import type * as z from 'zod/v4';
 import type { statsSchema } from '../schemas';
-import { refuseUnknown, type RawQuery } from './query';
+import { refuseUnknown, type RawQuery } from '../query';
 
-/** What is counted, by its plural name in the answer. */
-const COUNTED = {
-  partnerships: { uid: 'api::partnership.partnership', countries: 'country' },
-  associations: { uid: 'api::association.association', countries: 'countries' },
-  delegations: { uid: 'api::delegation.delegation', countries: 'country' },
-  actions: { uid: 'api::action.action', countries: 'country' },
-  schoolExchanges: { uid: 'api::school-exchange.school-exchange', countries: 'country' },
-} as const;
-
-export type CountedType = keyof typeof COUNTED;
+export type CountedType = StatsKey;
 
 export type Stats = z.infer<typeof statsSchema>['data'];
 export type Counts = Stats['totals'];
 type CountryRef = Omit<Stats['byCountry'][number], keyof Counts>;
 
 export const CONTINENTS = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
-const TYPES = Object.keys(COUNTED) as CountedType[];
-
-const emptyCounts = (): Counts => ({
-  partnerships: 0,
-  associations: 0,
-  delegations: 0,
-  actions: 0,
-  schoolExchanges: 0,
-  total: 0,
-});
+const emptyCounts = (): Counts =>
+  Object.fromEntries([...STATS_KEYS, 'total'].map((key) => [key, 0])) as Counts;
 
 /** A table of counts keyed by a string, each row made on first use. */
 class Tally<K> {
@@ -69,17 +53,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const countries = new Tally<CountryRef>();
     const themes = new Tally<{ name: string; slug: string }>();
     const years = new Tally<{ year: number }>();
-    const byType: Stats['byType'] = {
-      actionType: {},
-      delegationDirection: {},
-      exchangeType: {},
-      partnershipKind: {},
-    };
+    const byType = Object.fromEntries(BREAKDOWN_KEYS.map((key) => [key, {}])) as Stats['byType'];
     for (const continent of CONTINENTS) continents.rows.set(continent, { continent, ...emptyCounts() });
 
-    for (const type of TYPES) {
-      const { uid, countries: countryField } = COUNTED[type];
-      const entries = (await strapi.documents(uid as UID.ContentType).findMany({
+    for (const { uid, key: type, countries: countryField, breakdown } of COUNTED) {
+      const entries = (await strapi.documents(uid).findMany({
         status: 'published',
         populate: {
           [countryField]: { fields: ['name', 'slug', 'isoCode', 'continent'] },
@@ -104,10 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           const year = Number(entry.startDate.slice(0, 4));
           years.add(String(year), () => ({ year }), type);
         }
-        if (type === 'actions') increment(byType.actionType, entry.actionType);
-        if (type === 'delegations') increment(byType.delegationDirection, entry.direction);
-        if (type === 'schoolExchanges') increment(byType.exchangeType, entry.exchangeType);
-        if (type === 'partnerships') increment(byType.partnershipKind, entry.partnershipKind);
+        if (breakdown) increment(byType[breakdown.key], entry[breakdown.attribute]);
       }
     }
 

@@ -1,7 +1,8 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { TIMELINE, TIMELINE_TYPES, type TimelineType } from '../../../contributions';
 import type * as z from 'zod/v4';
 import type { timelineItemSchema } from '../schemas';
-import { findLocalized, localeParam, type Entry } from './localized';
+import { findLocalized, localeParam, type Entry } from '../localized';
 import {
   enumParam,
   intParam,
@@ -10,23 +11,13 @@ import {
   refuseUnknown,
   stringParam,
   type RawQuery,
-} from './query';
-
-/** The kinds of dated entries a timeline shows, with where each keeps its text. */
-export const TIMELINE_TYPES = {
-  delegation: { uid: 'api::delegation.delegation', summary: 'purpose' },
-  action: { uid: 'api::action.action', summary: 'summary' },
-  'school-exchange': { uid: 'api::school-exchange.school-exchange', summary: 'description' },
-} as const;
-
-export type TimelineType = keyof typeof TIMELINE_TYPES;
-const TYPES = Object.keys(TIMELINE_TYPES) as TimelineType[];
+} from '../query';
 
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 const KNOWN = ['from', 'to', 'country', 'theme', 'type', 'order', 'locale', 'page', 'pageSize'] as const;
 
-const toItem = (type: TimelineType, entry: Entry): TimelineItem => {
+const toItem = (type: TimelineType, summary: string, entry: Entry): TimelineItem => {
   const country = entry.country as TimelineItem['country'] | null;
   const themes = (entry.themes as Array<{ name: string; slug: string }> | null) ?? [];
   return {
@@ -34,7 +25,7 @@ const toItem = (type: TimelineType, entry: Entry): TimelineItem => {
     documentId: entry.documentId,
     slug: entry.slug as string,
     title: entry.title as string,
-    summary: (entry[TIMELINE_TYPES[type].summary] as string | null) ?? null,
+    summary: (entry[summary] as string | null) ?? null,
     startDate: (entry.startDate as string | null) ?? null,
     endDate: (entry.endDate as string | null) ?? null,
     locale: entry.locale as TimelineItem['locale'],
@@ -55,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const to = intParam(query, 'to', 1900, 2100);
     const country = stringParam(query, 'country', 2)?.toUpperCase();
     const theme = stringParam(query, 'theme', 120);
-    const type = enumParam(query, 'type', TYPES);
+    const type = enumParam(query, 'type', TIMELINE_TYPES);
     const order = enumParam(query, 'order', ['asc', 'desc'] as const) ?? 'asc';
     const locale = localeParam(query);
     const page = pageParams(query);
@@ -67,10 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (theme) filters.push({ themes: { slug: { $eq: theme } } });
 
     const items: TimelineItem[] = [];
-    for (const kind of type ? [type] : TYPES) {
+    for (const source of TIMELINE) {
+      if (type && type !== source.name) continue;
       const entries = await findLocalized(
         strapi,
-        TIMELINE_TYPES[kind].uid as UID.ContentType,
+        source.uid,
         {
           filters: { $and: filters },
           populate: {
@@ -80,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         locale,
       );
-      items.push(...entries.map((entry) => toItem(kind, entry)));
+      items.push(...entries.map((entry) => toItem(source.name, source.summary, entry)));
     }
 
     const direction = order === 'asc' ? 1 : -1;

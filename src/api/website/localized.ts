@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALES } from '../../../bootstrap/locales';
+import { DEFAULT_LOCALE, LOCALES } from '../../i18n/locales';
 import { enumParam, type RawQuery } from './query';
 
 export type Entry = Record<string, unknown> & { documentId: string; locale?: string };

@@ -1,5 +1,6 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { UID } from '@strapi/strapi';
 import { DELIVERY_UID, enqueue } from '../api/delivery/outbox';
+import type { DocumentLayer } from './layer';
 
 /** What the city website is told. */
 export type WebhookEvent = 'publish' | 'unpublish' | 'update' | 'delete';
@@ -59,49 +60,47 @@ export const eventFor = (action: string, draftAndPublish: boolean, status: unkno
  * transaction (both are saved or neither), delivered afterwards by the outbox worker: it never
  * delays the change, and survives a restart or an outage of the website.
  */
-export const registerWebsiteWebhook = (strapi: Core.Strapi): void => {
-  strapi.documents.use(async (context, next) => {
-    if (!context.uid.startsWith('api::') || !process.env.WEBSITE_WEBHOOK_URL) return next();
-    const model = strapi.getModel(context.uid);
-    const params = context.params as { documentId?: string; locale?: string; status?: string };
-    const event = eventFor(context.action, model.options?.draftAndPublish === true, params.status);
-    if (!event || context.uid === DELIVERY_UID) return next();
+export const websiteWebhook: DocumentLayer = (strapi) => async (context, next) => {
+  if (!context.uid.startsWith('api::') || !process.env.WEBSITE_WEBHOOK_URL) return next();
+  const model = strapi.getModel(context.uid);
+  const params = context.params as { documentId?: string; locale?: string; status?: string };
+  const event = eventFor(context.action, model.options?.draftAndPublish === true, params.status);
+  if (!event || context.uid === DELIVERY_UID) return next();
 
-    return strapi.db.transaction(async () => {
-      // What a deletion removes from the public site is read before it goes: its published version.
-      // A draft that was never published is not public: its deletion tells the website nothing
-      // (and its slug, which may name an unpublished submission, stays private).
-      const before =
-        event === 'delete' && params.documentId
-          ? ((await strapi.documents(context.uid as UID.ContentType).findOne({
-              documentId: params.documentId,
-              locale: params.locale,
-              status: 'published',
-              fields: ['slug', 'locale'],
-            } as never)) as DocumentResult | null)
-          : null;
+  return strapi.db.transaction(async () => {
+    // What a deletion removes from the public site is read before it goes: its published version.
+    // A draft that was never published is not public: its deletion tells the website nothing
+    // (and its slug, which may name an unpublished submission, stays private).
+    const before =
+      event === 'delete' && params.documentId
+        ? ((await strapi.documents(context.uid as UID.ContentType).findOne({
+            documentId: params.documentId,
+            locale: params.locale,
+            status: 'published',
+            fields: ['slug', 'locale'],
+          } as never)) as DocumentResult | null)
+        : null;
 
-      const result = await next();
-      if (event === 'delete' && !before) return result;
+    const result = await next();
+    if (event === 'delete' && !before) return result;
 
-      const entries = event === 'delete' ? [{ ...before, documentId: params.documentId }] : touched(result);
-      for (const entry of entries) {
-        const payload: WebhookPayload = {
-          event,
-          type: model.info.singularName,
-          documentId: entry.documentId ?? params.documentId ?? '',
-          slug: entry.slug ?? null,
-          locale: entry.locale ?? params.locale ?? null,
-          occurredAt: new Date().toISOString(),
-        };
-        await enqueue(
-          strapi,
-          'webhook',
-          `${payload.event} ${payload.type} ${payload.slug ?? payload.documentId} (${payload.locale ?? '-'})`,
-          { ...payload },
-        );
-      }
-      return result;
-    });
+    const entries = event === 'delete' ? [{ ...before, documentId: params.documentId }] : touched(result);
+    for (const entry of entries) {
+      const payload: WebhookPayload = {
+        event,
+        type: model.info.singularName,
+        documentId: entry.documentId ?? params.documentId ?? '',
+        slug: entry.slug ?? null,
+        locale: entry.locale ?? params.locale ?? null,
+        occurredAt: new Date().toISOString(),
+      };
+      await enqueue(
+        strapi,
+        'webhook',
+        `${payload.event} ${payload.type} ${payload.slug ?? payload.documentId} (${payload.locale ?? '-'})`,
+        { ...payload },
+      );
+    }
+    return result;
   });
 };

@@ -1,11 +1,9 @@
 import { factories, type Core, type UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import * as z from 'zod/v4';
-import { DEFAULT_LOCALE } from '../bootstrap/locales';
-import { defaultPopulate, mergePopulate, type PopulateTree } from './populate';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
-type Next = Parameters<Core.MiddlewareHandler>[1];
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { stateOf, type Context, type Next } from '../http/request-state';
+import { defaultPopulate, type PopulateTree } from './populate';
 
 export interface LookupOptions {
   /** How the path parameter is named in messages ("slug", "ISO code"). */
@@ -43,33 +41,9 @@ export const findDocumentId = async (
   return null;
 };
 
-interface DefaultPopulateState {
-  /** The population a curated route adds to the client's own, for the root `findOne` of `uid`. */
-  defaultPopulate?: { uid: string; tree: PopulateTree };
-}
-
-/**
- * Adds a curated route's default population to the client's own at the root `findOne`, after the
- * core controller has validated and sanitised the client's query: the tree is built here from the
- * schemas (public relations only), so checking it again on every request was wasted work (the
- * largest part of an overview's time). The output is still sanitised as usual.
- */
-export const registerDefaultPopulate = (strapi: Core.Strapi): void => {
-  strapi.documents.use(async (context, next) => {
-    if (context.action !== 'findOne') return next();
-    const state = strapi.requestContext.get()?.state as DefaultPopulateState | undefined;
-    const defaults = state?.defaultPopulate;
-    if (!defaults || defaults.uid !== context.uid) return next();
-    delete state.defaultPopulate;
-    const params = context.params as { populate?: unknown };
-    params.populate = mergePopulate(defaults.tree, params.populate);
-    return next();
-  });
-};
-
 /**
  * A route middleware that turns `/:key` into the core `findOne` of the entry it names, with a
- * default population added to the client's own (see registerDefaultPopulate).
+ * default population added to the client's own (see src/documents/default-populate.ts).
  */
 export const resolveByKey =
   (
@@ -91,7 +65,7 @@ export const resolveByKey =
     }
     ctx.params.id = found.documentId;
     ctx.query.locale = found.locale;
-    (ctx.state as DefaultPopulateState).defaultPopulate = { uid, tree: populate(strapi) };
+    stateOf(ctx).defaultPopulate = { uid, tree: populate(strapi) };
     return next();
   };
 

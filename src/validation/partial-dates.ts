@@ -1,14 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-
-/** One problem with one field, in Strapi's ValidationError shape. */
-export interface FieldError {
-  path: string[];
-  message: string;
-}
-
-export type DocumentData = Record<string, unknown>;
-export type Validator = (data: DocumentData) => FieldError[];
+import type { DocumentData, FieldError } from './field-errors';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -59,44 +49,4 @@ export const dateRangeErrors = (data: DocumentData): FieldError[] => {
     problems.push({ path: ['endDate'], message: 'endDate must not be before startDate' });
   }
   return problems;
-};
-
-/** Throws Strapi's ValidationError (a 400 naming each field) when there is any problem. */
-export const throwIfInvalid = (problems: FieldError[]): void => {
-  if (problems.length === 0) return;
-  const message = problems.length === 1 ? problems[0].message : `${problems.length} errors occurred`;
-  throw new errors.ValidationError(message, {
-    errors: problems.map((problem) => ({ ...problem, name: 'ValidationError' })),
-  });
-};
-
-/**
- * Registers a Document Service middleware that runs `validate` before every create and update of
- * one content type, whatever the entry path (REST, admin panel, seed, code). On update the
- * stored draft is merged under the incoming data, so that a cross-field rule (end after start)
- * holds when only one of the fields changes.
- */
-export const registerDocumentValidation = (
-  strapi: Core.Strapi,
-  uid: UID.ContentType,
-  validate: Validator,
-): void => {
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== uid) return next();
-    if (context.action !== 'create' && context.action !== 'update') return next();
-
-    const params = context.params as { data?: DocumentData; documentId?: string; locale?: string };
-    const incoming = params.data ?? {};
-    let merged: DocumentData = incoming;
-    if (context.action === 'update' && params.documentId) {
-      const current = (await strapi.documents(uid).findOne({
-        documentId: params.documentId,
-        locale: params.locale,
-        status: 'draft',
-      } as never)) as DocumentData | null;
-      merged = { ...(current ?? {}), ...incoming };
-    }
-    throwIfInvalid(validate(merged));
-    return next();
-  });
 };
