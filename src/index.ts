@@ -14,6 +14,7 @@ import queryLimits from './middlewares/query-limits';
 import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
+import { pluginService } from './platform/services';
 import {
   commitsOrFails,
   holdStartupLock,
@@ -78,10 +79,10 @@ export default {
     // The Media Library's "API Uploads" folder is created by the first upload through the content
     // API; two first uploads at once both created it and one failed (a unique-index violation, 500).
     // Created here, once, under the start-up lock.
-    await (
-      strapi.plugin('upload').service('api-upload-folder') as unknown as {
-        getAPIUploadFolder(): Promise<unknown>;
-      }
+    await pluginService<{ getAPIUploadFolder(): Promise<unknown> }>(
+      strapi,
+      'upload',
+      'api-upload-folder',
     ).getAPIUploadFolder();
     await releaseStartupLock?.();
   },

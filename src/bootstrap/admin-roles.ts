@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID } from '../api/delivery/outbox';
 import { LOCALES } from '../i18n/locales';
+import { adminService } from '../platform/services';
 
 const CM = 'plugin::content-manager.explorer';
 const ACCOUNTS = 'plugin::users-permissions.user';
@@ -86,9 +87,9 @@ interface PermissionService {
  * a permission granted by hand is removed, a missing one added.
  */
 export const syncAdminRoles = async (strapi: Core.Strapi): Promise<void> => {
-  const roles = strapi.service('admin::role') as unknown as RoleService;
-  const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
-  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+  const roles = adminService<RoleService>(strapi, 'role');
+  const contentTypes = adminService<ContentTypeService>(strapi, 'content-type');
+  const permissions = adminService<PermissionService>(strapi, 'permission');
 
   const missionTypes = Object.keys(strapi.contentTypes).filter(
     (uid) => uid.startsWith('api::') && uid !== OUTBOX,

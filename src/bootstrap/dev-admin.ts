@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { adminService } from '../platform/services';
 
 interface AdminUserService {
   exists(): Promise<boolean>;
@@ -16,7 +17,7 @@ export const createDevelopmentAdmin = async (strapi: Core.Strapi): Promise<void>
   const password = process.env.ADMIN_PASSWORD;
   if (!email || !password) return;
 
-  const users = strapi.service('admin::user') as unknown as AdminUserService;
+  const users = adminService<AdminUserService>(strapi, 'user');
   if (await users.exists()) return;
   await users.createFirstAdmin({
     email: email.toLowerCase(),

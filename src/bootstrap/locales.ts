@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
+import { pluginService } from '../platform/services';
 
 interface LocalesService {
   findByCode(code: string): Promise<{ id: number; code: string } | null>;
@@ -13,7 +14,7 @@ interface LocalesService {
  * locale that staff add in the admin stays.
  */
 export const ensureLocales = async (strapi: Core.Strapi): Promise<void> => {
-  const locales = strapi.plugin('i18n').service('locales') as unknown as LocalesService;
+  const locales = pluginService<LocalesService>(strapi, 'i18n', 'locales');
   for (const locale of LOCALES) {
     if (!(await locales.findByCode(locale.code))) {
       await locales.create({ ...locale });

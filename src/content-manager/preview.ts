@@ -32,7 +32,7 @@ export const previewUrl = async (
     documentId,
     locale,
     status: status ?? 'draft',
-  } as never)) as { slug?: string; isoCode?: string } | null;
+  })) as { slug?: string; isoCode?: string } | null;
   const key = entry?.isoCode ?? entry?.slug;
   if (!key) return null;
   return `${base}/${model.info.pluralName}/${encodeURIComponent(key)}${suffix}`;

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { pluginService } from '../platform/services';
 
 /**
  * The Content Manager view of one type, as versioned in `src/api/<type>/content-manager.json`:
@@ -88,7 +89,7 @@ export const applyContentManagerSpec = async (
   const problems = specProblems(spec, attributes);
   if (problems.length > 0) throw new Error(`${uid} content-manager.json: ${problems.join('; ')}`);
 
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
+  const service = pluginService<ContentTypesService>(strapi, 'content-manager', 'content-types');
   const contentType = service.findContentType(uid);
   const current = await service.findConfiguration(contentType);
 
@@ -134,7 +135,7 @@ export type ComponentLabels = Record<string, Record<string, { label: string; des
 
 /** Applies French labels to the components' fields (`src/components/content-manager.json`). */
 export const applyComponentLabels = async (strapi: Core.Strapi, labels: ComponentLabels): Promise<void> => {
-  const service = strapi.plugin('content-manager').service('components') as unknown as ComponentsService;
+  const service = pluginService<ComponentsService>(strapi, 'content-manager', 'components');
   for (const [uid, fields] of Object.entries(labels)) {
     if (uid.startsWith('$')) continue;
     const component = service.findComponent(uid);

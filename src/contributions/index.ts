@@ -14,6 +14,7 @@ import type {
   NamesWith,
   StatsKey,
   SubmissionRules,
+  UidsWith,
   Weight,
 } from './types';
 
@@ -118,10 +119,13 @@ export const BREAKDOWN_KEYS = COUNTED.flatMap(({ breakdown }) =>
 ) as Tuple<BreakdownKey>;
 
 export type SubmittedType = NamesWith<'submission'>;
+/** The uids of the types associations submit, and of the one whose profile they edit. */
+export type SubmittedUid = UidsWith<'submission'>;
+export type ProfileUid = UidsWith<'profile'>;
 /** The types associations submit, with what they may send. */
-export const SUBMITTED: ReadonlyArray<{ uid: UID.ContentType; name: SubmittedType; rules: SubmissionRules }> =
+export const SUBMITTED: ReadonlyArray<{ uid: SubmittedUid; name: SubmittedType; rules: SubmissionRules }> =
   withFeature('submission').map(({ uid, name, submission }) => ({
-    uid,
+    uid: uid as SubmittedUid,
     name: name as SubmittedType,
     rules: submission,
   }));

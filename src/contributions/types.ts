@@ -75,6 +75,13 @@ export type NamesWith<Feature extends keyof Contribution> = {
     : never;
 }[keyof Registry];
 
+/** The uids of the types that declare `feature`. */
+export type UidsWith<Feature extends keyof Contribution> = {
+  [K in keyof Registry]: Registry[K] extends { readonly [F in Feature]: object } & { readonly uid: infer U }
+    ? U
+    : never;
+}[keyof Registry];
+
 /** The keys under which `/api/stats` counts each type (`totals.partnerships`...). */
 export type StatsKey = {
   [K in keyof Registry]: Registry[K] extends { readonly stats: { readonly key: infer S } } ? S : never;

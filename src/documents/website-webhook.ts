@@ -1,6 +1,7 @@
 import type { UID } from '@strapi/strapi';
 import { DELIVERY_UID, enqueue } from '../api/delivery/outbox';
 import type { DocumentLayer } from './layer';
+import { runtimeFields } from './runtime-params';
 
 /** What the city website is told. */
 export type WebhookEvent = 'publish' | 'unpublish' | 'update' | 'delete';
@@ -77,8 +78,8 @@ export const websiteWebhook: DocumentLayer = (strapi) => async (context, next) =
             documentId: params.documentId,
             locale: params.locale,
             status: 'published',
-            fields: ['slug', 'locale'],
-          } as never)) as DocumentResult | null)
+            fields: runtimeFields(['slug', 'locale']),
+          })) as DocumentResult | null)
         : null;
 
     const result = await next();

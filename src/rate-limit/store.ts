@@ -92,7 +92,7 @@ export const createRedisRateLimitStore = (
         .incr(name)
         .expire(name, windowSeconds, 'NX')
         .ttl(name)
-        .exec()) as unknown as [number, number, number];
+        .exec()) as [number, number, number];
       return { count: Number(count), retryAfter: Math.max(1, Number(ttl)) };
     },
     async close() {

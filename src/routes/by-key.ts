@@ -33,9 +33,7 @@ export const findDocumentId = async (
   const status = ctx.query.status === 'draft' ? 'draft' : 'published';
   const locales = [...new Set([requestedLocale(ctx), DEFAULT_LOCALE])];
   for (const locale of locales) {
-    const found = await strapi
-      .documents(uid)
-      .findFirst({ filters, locale, status, fields: ['documentId'] } as never);
+    const found = await strapi.documents(uid).findFirst({ filters, locale, status, fields: ['documentId'] });
     if (found) return { documentId: found.documentId, locale };
   }
   return null;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE } from '../i18n/locales';
+import { runtimeFilters } from '../documents/runtime-params';
 
 /** One file of `database/seed/`: the entries of one content type, in French. */
 export interface SeedFile {
@@ -60,10 +61,10 @@ const resolveRelations = async (
     const ids: string[] = [];
     for (const slug of slugs) {
       const found = await strapi.documents(target).findFirst({
-        filters: { slug: { $eq: String(slug) } },
+        filters: runtimeFilters({ slug: { $eq: String(slug) } }),
         locale: DEFAULT_LOCALE,
         fields: ['documentId'],
-      } as never);
+      });
       if (!found) throw new Error(`${where}: "${name}" names "${String(slug)}", no ${target} has that slug`);
       ids.push(found.documentId);
     }
@@ -105,7 +106,7 @@ export const runSeed = async (
           locale: DEFAULT_LOCALE,
           status: 'draft',
           fields: ['documentId'],
-        } as never);
+        });
         if (existing) {
           kept += 1;
           continue;
@@ -115,7 +116,7 @@ export const runSeed = async (
           data,
           locale: DEFAULT_LOCALE,
           ...(hasDraftAndPublish(strapi, uid) ? { status: 'published' } : {}),
-        } as never);
+        });
         created += 1;
       }
       strapi.log.info(`[seed] ${name}: ${created} created, ${kept} already there`);

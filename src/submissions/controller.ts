@@ -1,5 +1,5 @@
 import { factories } from '@strapi/strapi';
-import type { Contribution, SubmissionRules } from '../contributions';
+import type { SubmissionRules, SubmittedUid } from '../contributions';
 import { isAccountRequest } from './account';
 import { submissions } from './submit';
 
@@ -10,7 +10,10 @@ import { submissions } from './submit';
 export const submittableController = ({
   uid,
   submission: rules,
-}: Pick<Contribution, 'uid'> & { submission: SubmissionRules }) =>
+}: {
+  uid: SubmittedUid;
+  submission: SubmissionRules;
+}) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const submitted = submissions(strapi, uid, rules);
     return {

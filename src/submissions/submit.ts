@@ -4,9 +4,9 @@
  * (src/api/me). Writes are drafts owned by the account's association, "submitted" for review, each
  * in one transaction; then the Document Service middlewares apply (src/documents/index.ts).
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SUBMITTED, type SubmissionRules } from '../contributions';
+import { SUBMITTED, type ProfileUid, type SubmissionRules, type SubmittedUid } from '../contributions';
 import { DEFAULT_LOCALE } from '../i18n/locales';
 import { stateOf, type Context } from '../http/request-state';
 import { throwIfInvalid, type FieldError } from '../validation/field-errors';
@@ -98,7 +98,7 @@ export const checkSubmission = async (
       }
       const found = await strapi
         .documents(targetOf(strapi, uid, relation))
-        .findOne({ documentId: id, locale: DEFAULT_LOCALE, fields: ['documentId'] } as never);
+        .findOne({ documentId: id, locale: DEFAULT_LOCALE, fields: ['documentId'] });
       if (!found) problems.push({ path: [relation], message: `${relation}: no entry ${id}` });
     }
   }
@@ -133,7 +133,7 @@ export const findOwnDraft = async (
     filters: { documentId: { $eq: documentId }, ownerAssociation: { documentId: { $eq: ownAssociation } } },
     locale: DEFAULT_LOCALE,
     status: 'draft',
-  } as never)) as Entry | null;
+  })) as Entry | null;
   if (!entry) throw new errors.NotFoundError('Not Found');
   return entry;
 };
@@ -150,7 +150,7 @@ export const limitSubmissions = (strapi: Core.Strapi, ctx: Context): Promise<voi
 export const submitChange = async (
   strapi: Core.Strapi,
   ctx: Context,
-  uid: UID.ContentType,
+  uid: SubmittedUid | ProfileUid,
   rules: SubmissionRules,
   documentId: string,
   own: string,
@@ -166,13 +166,13 @@ export const submitChange = async (
       locale: DEFAULT_LOCALE,
       status: 'draft',
       populate: populateOf(rules),
-    } as never),
+    }),
   );
   return ownView(updated as unknown as Data, rules);
 };
 
 /** Submissions of an association through the standard REST routes of a type. */
-export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: SubmissionRules) => ({
+export const submissions = (strapi: Core.Strapi, uid: SubmittedUid, rules: SubmissionRules) => ({
   async create(ctx: Context) {
     const association = await accountAssociation(strapi, ctx);
     const own = association.documentId;
@@ -184,11 +184,17 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
     // The submission and the Mission's e-mail about it are saved together.
     const created = await strapi.db.transaction(async () => {
       const entry = await strapi.documents(uid).create({
-        data: { ...data, ownerAssociation: own, reviewState: 'submitted', reviewComment: null },
+        // What the association sent passed checkSubmission; Strapi's own validation (a 400) checks
+        // the required fields it may have left out.
+        data: {
+          ...data,
+          ownerAssociation: own,
+          reviewState: 'submitted',
+        } as Modules.Documents.Params.Data.Input<typeof uid>,
         locale: DEFAULT_LOCALE,
         status: 'draft',
         populate: populateOf(rules),
-      } as never);
+      });
       await notifyNewSubmission(
         strapi,
         strapi.getModel(uid).info.singularName,
@@ -216,10 +222,10 @@ export const submissions = (strapi: Core.Strapi, uid: UID.ContentType, rules: Su
     await findOwnDraft(strapi, uid, documentId, own);
     const published = await strapi
       .documents(uid)
-      .findOne({ documentId, locale: DEFAULT_LOCALE, status: 'published', fields: ['documentId'] } as never);
+      .findOne({ documentId, locale: DEFAULT_LOCALE, status: 'published', fields: ['documentId'] });
     if (published)
       throw new errors.PolicyError('A published entry can only be removed by the Mission staff.');
-    await strapi.documents(uid).delete({ documentId, locale: DEFAULT_LOCALE } as never);
+    await strapi.documents(uid).delete({ documentId, locale: DEFAULT_LOCALE });
     ctx.status = 204;
     ctx.body = null;
   },
@@ -236,13 +242,13 @@ export const ownSubmissions = async (strapi: Core.Strapi, own: string): Promise<
       locale: DEFAULT_LOCALE,
       status: 'draft',
       sort: 'updatedAt:desc',
-    } as never)) as unknown as Entry[];
+    })) as Entry[];
     const published = (await strapi.documents(uid).findMany({
       filters,
       fields: ['publishedAt'],
       locale: DEFAULT_LOCALE,
       status: 'published',
-    } as never)) as unknown as Entry[];
+    })) as Entry[];
     const publishedAt = new Map(published.map((entry) => [entry.documentId, entry.publishedAt as string]));
     for (const draft of drafts) {
       data.push({

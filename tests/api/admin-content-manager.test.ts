@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { superAdmin } from '../helpers/admin';
+import { WITH_CONTENT_MANAGER_VIEW } from '../helpers/types';
 
 interface Configuration {
   contentType: {
@@ -13,17 +14,7 @@ interface Configuration {
   };
 }
 
-const TYPES = [
-  'partnership',
-  'association',
-  'delegation',
-  'action',
-  'school-exchange',
-  'country',
-  'theme',
-  'school',
-  'mission',
-];
+const TYPES = WITH_CONTENT_MANAGER_VIEW;
 
 const specOf = (type: string) =>
   JSON.parse(

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { adminToken, anonymous, baseUrl, COLLECTIONS, countAll } from '../helpers/client';
+import { adminToken, anonymous, baseUrl, COLLECTIONS, countAll, SINGLES } from '../helpers/client';
 import { runNode } from '../helpers/run-node';
 
 interface Role {
@@ -21,7 +21,7 @@ const admin = async () => {
 
 describe('the Public role is set from the code at every start-up', () => {
   it('grants read access to every content type', async () => {
-    for (const path of [...COLLECTIONS, 'mission']) {
+    for (const path of [...COLLECTIONS, ...SINGLES]) {
       expect((await anonymous().get(`/api/${path}`)).status).toBe(200);
     }
   });

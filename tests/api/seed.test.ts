@@ -1,21 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { anonymous, countAll, dataOf, trusted, type Entry } from '../helpers/client';
+import { anonymous, COLLECTIONS, countAll, dataOf, trusted, type Entry } from '../helpers/client';
+import { pathOf } from '../helpers/types';
+import { readSeedFiles } from '../../src/seed/loader';
 import { runNode } from '../helpers/run-node';
 import { createTestDatabase } from '../helpers/database';
 import { TEST_SECRETS } from '../helpers/secrets';
 
 const SEED_SCRIPT = path.join('dist', 'database', 'seed.js');
-const TYPES = [
-  'countries',
-  'themes',
-  'schools',
-  'partnerships',
-  'delegations',
-  'actions',
-  'school-exchanges',
-];
+/** The collection types the seed fills, read from its files. */
+const TYPES = readSeedFiles(path.join(__dirname, '..', '..', 'database', 'seed'))
+  .map(({ file }) => file.uid)
+  .filter((uid) => COLLECTIONS.includes(pathOf(uid)))
+  .map(pathOf);
 
 const countEverything = async (): Promise<Record<string, number>> => {
   const counts: Record<string, number> = {};

@@ -76,17 +76,8 @@ export const adminToken = async (): Promise<string> => {
   return token;
 };
 
-/** The collection types of the public API, by their plural path. */
-export const COLLECTIONS = [
-  'partnerships',
-  'associations',
-  'delegations',
-  'actions',
-  'school-exchanges',
-  'countries',
-  'themes',
-  'schools',
-];
+/** The collection types of the public API, by their plural path (from their declarations). */
+export { COLLECTIONS, SINGLES } from './types';
 
 /** The documentId of the published entry of a type that has this slug. */
 export const documentIdOf = async (plural: string, slug: string): Promise<string> => {

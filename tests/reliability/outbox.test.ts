@@ -45,6 +45,10 @@ const receiversAt = (hookPort: number, smtpPort: number): Record<string, string>
   EMAIL_MAX_ATTEMPTS: '1000',
   OUTBOX_MAX_RETRY_DELAY_MS: '400',
   OUTBOX_POLL_MS: '100',
+  // A delivery leased by the killed process is taken over when its lease ends: 5 s here instead
+  // of 2 min, so that a kill in the middle of an attempt (likely on a loaded machine) is recovered
+  // within the test's wait.
+  OUTBOX_LEASE_MS: '5000',
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: String(smtpPort),
   SMTP_IGNORE_TLS: 'true',

@@ -6,7 +6,16 @@
  */
 import request from 'supertest';
 import { associationWithAccount, type AssociationAccount } from '../helpers/accounts';
-import { anonymous, baseUrl, COLLECTIONS, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
+import {
+  anonymous,
+  baseUrl,
+  COLLECTIONS,
+  dataOf,
+  errorOf,
+  SINGLES,
+  trusted,
+  type Entry,
+} from '../helpers/client';
 
 /** A small seeded generator (mulberry32): the same seed gives the same requests. */
 const generator = (seed: number) => {
@@ -26,7 +35,7 @@ const generator = (seed: number) => {
 /** Everything staff and the public can see, drafts included: each entry as JSON, by type and id. */
 const contentSnapshot = async (): Promise<Map<string, string>> => {
   const snapshot = new Map<string, string>();
-  for (const plural of [...COLLECTIONS, 'mission']) {
+  for (const plural of [...COLLECTIONS, ...SINGLES]) {
     for (const status of ['draft', 'published']) {
       const response = await trusted.get(
         `/api/${plural}?status=${status}&pagination[pageSize]=100&sort=id:asc`,

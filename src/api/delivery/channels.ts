@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getSecrets } from '../../platform/secrets';
 import { enqueue, type Sender } from './outbox';
+import { pluginService } from '../../platform/services';
 
 export const SIGNATURE_HEADER = 'x-webhook-signature';
 
@@ -75,7 +76,7 @@ const recipients = (to: MailOptions['to']): string[] => (Array.isArray(to) ? to 
  * worker.
  */
 export const routeEmailsThroughOutbox = (strapi: Core.Strapi): Sender => {
-  const service = strapi.plugin('email').service('email') as unknown as EmailService;
+  const service = pluginService<EmailService>(strapi, 'email', 'email');
   const send = service.send.bind(service);
   service.send = async (options: MailOptions) => {
     const to = recipients(options.to);
@@ -103,6 +104,6 @@ export const queueMail = async (
   text: string,
 ): Promise<void> => {
   if (to.length === 0) return;
-  const service = strapi.plugin('email').service('email') as unknown as EmailService;
+  const service = pluginService<EmailService>(strapi, 'email', 'email');
   await service.send({ to, subject, text });
 };

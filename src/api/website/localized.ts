@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES } from '../../i18n/locales';
 import { enumParam, type RawQuery } from './query';
+import { runtimeFields, runtimeFilters, runtimePopulate } from '../../documents/runtime-params';
 
 export type Entry = Record<string, unknown> & { documentId: string; locale?: string };
 
@@ -13,8 +14,7 @@ export const localeParam = (query: RawQuery): string =>
 interface FindParams {
   filters?: Record<string, unknown>;
   fields?: string[];
-  populate?: unknown;
-  sort?: unknown;
+  populate?: Record<string, unknown>;
 }
 
 /**
@@ -31,18 +31,20 @@ export const findLocalized = async (
 ): Promise<Entry[]> => {
   const documents = strapi.documents(uid);
   const reference = (await documents.findMany({
-    ...params,
+    filters: params.filters && runtimeFilters(params.filters),
+    fields: params.fields && runtimeFields(params.fields),
+    populate: params.populate && runtimePopulate(params.populate),
     locale: DEFAULT_LOCALE,
     status: 'published',
-  } as never)) as unknown as Entry[];
+  })) as Entry[];
   if (locale === DEFAULT_LOCALE || reference.length === 0) return reference;
 
   const translations = (await documents.findMany({
-    fields: params.fields,
+    fields: params.fields && runtimeFields(params.fields),
     filters: { documentId: { $in: reference.map((entry) => entry.documentId) } },
     locale,
     status: 'published',
-  } as never)) as unknown as Entry[];
+  })) as Entry[];
   const byDocument = new Map(translations.map((entry) => [entry.documentId, entry]));
   return reference.map((entry) => {
     const translation = byDocument.get(entry.documentId);

@@ -1,15 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type { OpenApiDocument } from '../services/openapi';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
-interface OpenApiService {
-  document(): OpenApiDocument;
-}
+import type { Context } from '../../../http/request-state';
+import { apiService } from '../../../platform/services';
+import type openapi from '../services/openapi';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/openapi.json: the document prepared at start-up, sent as it is. */
   document(ctx: Context) {
-    const { json } = (strapi.service('api::openapi.openapi') as unknown as OpenApiService).document();
+    const { json } = apiService<typeof openapi>(strapi, 'api::openapi.openapi').document();
     ctx.type = 'application/json';
     ctx.body = json;
   },

@@ -13,6 +13,7 @@ import {
   validationError,
   type RawQuery,
 } from '../query';
+import { runtimeFields } from '../../../documents/runtime-params';
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -126,8 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const entries = (await strapi.documents(spec.uid as UID.ContentType).findMany({
         locale,
         status: 'published',
-        fields: Object.keys(spec.fields),
-      } as never)) as unknown as Array<Record<string, unknown> & { documentId: string }>;
+        fields: runtimeFields(Object.keys(spec.fields)),
+      })) as Array<Record<string, unknown> & { documentId: string }>;
       for (const entry of entries) {
         const score = scoreEntry(entry, spec.fields, terms);
         if (score > 0) candidates.push({ documentId: entry.documentId, locale, score });
@@ -168,8 +169,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             locale: servedLocale,
             status: 'published',
             filters: { documentId: { $in: ids } },
-            fields: ['slug', spec.label, ...(spec.summary ? [spec.summary] : [])],
-          } as never)) as unknown as Array<Record<string, unknown> & { documentId: string }>;
+            fields: runtimeFields(['slug', spec.label, ...(spec.summary ? [spec.summary] : [])]),
+          })) as Array<Record<string, unknown> & { documentId: string }>;
           for (const entry of entries) {
             hits.push({
               type,

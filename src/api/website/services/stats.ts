@@ -3,6 +3,7 @@ import { BREAKDOWN_KEYS, COUNTED, STATS_KEYS, type StatsKey } from '../../../con
 import type * as z from 'zod/v4';
 import type { statsSchema } from '../schemas';
 import { refuseUnknown, type RawQuery } from '../query';
+import { runtimePopulate } from '../../../documents/runtime-params';
 
 export type CountedType = StatsKey;
 
@@ -59,11 +60,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (const { uid, key: type, countries: countryField, breakdown } of COUNTED) {
       const entries = (await strapi.documents(uid).findMany({
         status: 'published',
-        populate: {
+        populate: runtimePopulate({
           [countryField]: { fields: ['name', 'slug', 'isoCode', 'continent'] },
           themes: { fields: ['name', 'slug'] },
-        },
-      } as never)) as unknown as Array<Record<string, unknown>>;
+        }),
+      })) as Array<Record<string, unknown>>;
 
       for (const entry of entries) {
         totals[type] += 1;
