@@ -54,7 +54,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): DatabaseConfig => {
       useNullAsDefault: true,
     },
     settings: { useTypescriptMigrations: true },
-  } as DatabaseConfig;
+  };
 };
 
 export default config;

@@ -6,11 +6,11 @@ import type { Knex } from 'knex';
  * search uses the portable ranking and logs a warning. Nothing to do on SQLite.
  */
 export async function up(knex: Knex): Promise<void> {
-  if (knex.client.dialect !== 'postgresql') return;
-  const result = (await knex.raw(
+  if ((knex.client as { dialect: string }).dialect !== 'postgresql') return;
+  const result = await knex.raw<{ rows: Array<{ available: boolean; allowed: boolean }> }>(
     `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent') AS available,
             has_database_privilege(current_database(), 'CREATE') AS allowed`,
-  )) as { rows: Array<{ available: boolean; allowed: boolean }> };
+  );
   const { available, allowed } = result.rows[0];
   if (available && allowed) {
     await knex.raw('CREATE EXTENSION IF NOT EXISTS unaccent');

@@ -16,15 +16,14 @@ const PUBLIC_AUTH_ACTIONS = [
 ];
 
 /**
- * The content types declared public are read-only for everyone, published entries only. Collection types get `find` and `findOne`, single types `find`.
+ * The content types declared public in their contributions.ts (the outbox, api::delivery, is
+ * internal) are read-only for everyone, published entries only. Collection types get `find` and
+ * `findOne`, single types `find`.
  */
 export const publicContentActions = (strapi: Core.Strapi): string[] =>
-  Object.entries(strapi.contentTypes)
-    // Declared public in its contributions.ts (the outbox, api::delivery, is internal).
-    .filter(([uid]) => (PUBLIC_UIDS as readonly string[]).includes(uid))
-    .flatMap(([uid, contentType]) =>
-      contentType.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`],
-    );
+  PUBLIC_UIDS.flatMap((uid) =>
+    strapi.contentType(uid).kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`],
+  );
 
 /**
  * Makes a Users & Permissions role hold exactly the `wanted` actions: adds the missing ones and

@@ -23,10 +23,10 @@ export const attributeOf = (model: Model, name: string): Attribute | undefined =
 /** The model a relation, media or component attribute leads to; undefined for a plain field. */
 export const modelBehind = (strapi: Core.Strapi, attribute: Attribute | undefined): Model | undefined => {
   if (attribute?.type === 'component' && attribute.component) {
-    return strapi.getModel(attribute.component as UID.Component) as Model;
+    return strapi.getModel(attribute.component as UID.Component);
   }
   if ((attribute?.type === 'relation' || attribute?.type === 'media') && attribute.target) {
-    return strapi.getModel(attribute.target as UID.Schema) as Model;
+    return strapi.getModel(attribute.target as UID.Schema);
   }
   return undefined;
 };

@@ -42,7 +42,9 @@ const checkComparison = (value: unknown, path: string): void => {
  */
 export const checkFilters = (strapi: Core.Strapi, model: Model, filters: unknown, path = 'filters'): void => {
   if (Array.isArray(filters)) {
-    filters.forEach((item, index) => checkFilters(strapi, model, item, `${path}.${index}`));
+    filters.forEach((item, index) => {
+      checkFilters(strapi, model, item, `${path}.${index}`);
+    });
     return;
   }
   if (!isObject(filters)) refuse(path, 'must be a condition (field names and operators)');

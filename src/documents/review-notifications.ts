@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { queueMail } from '../api/delivery/channels';
 import { SUBMITTED } from '../contributions';
 import { accountEmails } from '../submissions/mail';
@@ -16,7 +16,7 @@ interface Owned {
 
 /** The draft of a submitted entry with its owner, read straight from the database. */
 const ownedDraft = (strapi: Core.Strapi, uid: string, documentId: string): Promise<Owned | null> =>
-  strapi.db.query(uid as UID.Schema).findOne({
+  strapi.db.query(uid).findOne({
     where: { documentId, publishedAt: null },
     populate: { ownerAssociation: { select: ['documentId', 'name'] } },
   }) as Promise<Owned | null>;
@@ -42,7 +42,7 @@ export const reviewNotifications: DocumentLayer = (strapi) => async (context, ne
       // Approved by publishing: the state is set on the draft first, so it is published with it.
       if (before.reviewState !== 'approved') {
         await strapi.db
-          .query(context.uid as UID.Schema)
+          .query(context.uid)
           .update({ where: { id: before.id }, data: { reviewState: 'approved' } });
       }
       const result = await next();

@@ -30,9 +30,13 @@ export interface RequestState {
   bodyRead?: boolean;
 }
 
+/** The route's path parameters (Koa's router leaves them untyped). */
+export const paramsOf = (ctx: Context): Record<string, string | undefined> =>
+  ctx.params as Record<string, string | undefined>;
+
 /** The request's state, typed. */
-export const stateOf = (ctx: Context): RequestState => ctx.state as RequestState;
+export const stateOf = (ctx: Context): RequestState => ctx.state;
 
 /** The state of the HTTP request under way, if the code runs inside one (Document Service calls). */
 export const currentRequestState = (strapi: Core.Strapi): RequestState | undefined =>
-  strapi.requestContext.get()?.state as RequestState | undefined;
+  strapi.requestContext.get()?.state;

@@ -28,7 +28,7 @@ const authRateLimit =
     await enforce(strapi, ctx, `auth:ip:${ctx.request.ip}`, limit);
     const identifier = identifierOf(ctx);
     if (identifier !== null) await enforce(strapi, ctx, `auth:id:${identifier}`, limit);
-    return next();
+    await next();
   };
 
 export default authRateLimit;

@@ -116,7 +116,7 @@ const badInput = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
 export const bodyRead = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
   stateOf(ctx).bodyRead = true;
   checkValue(ctx.request.body, 'body');
-  return next();
+  await next();
 };
 
 export default badInput;

@@ -47,7 +47,7 @@ export const relationDepth = (populate: unknown): number => {
       continue;
     }
     const nested =
-      branch !== null && typeof branch === 'object' && 'populate' in (branch as object)
+      branch !== null && typeof branch === 'object' && 'populate' in branch
         ? relationDepth((branch as Record<string, unknown>).populate)
         : 0;
     deepest = Math.max(deepest, 1 + nested);
@@ -65,7 +65,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  */
 export const checkOperators = (filters: unknown, path: string[] = ['filters']): void => {
   if (Array.isArray(filters)) {
-    filters.forEach((item, index) => checkOperators(item, [...path, String(index)]));
+    filters.forEach((item, index) => {
+      checkOperators(item, [...path, String(index)]);
+    });
     return;
   }
   if (!isPlainObject(filters)) return;
@@ -119,7 +121,7 @@ const queryLimits = (): Core.MiddlewareHandler => async (ctx: Context, next) => 
   if (leavesOf(filters) > QUERY_LIMITS.leaves)
     refuse('filters', `has more than ${QUERY_LIMITS.leaves} conditions`);
   checkOperators(filters);
-  return next();
+  await next();
 };
 
 export default queryLimits;

@@ -17,7 +17,9 @@ const requestDeadline = (_config: unknown, { strapi }: { strapi: Core.Strapi }):
     let timer: NodeJS.Timeout | undefined;
     const work = next().then(() => 'done' as const);
     const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), limit);
+      timer = setTimeout(() => {
+        resolve('late');
+      }, limit);
     });
     try {
       if ((await Promise.race([work, late])) === 'done') return;

@@ -97,7 +97,7 @@ const checkBody = (body: unknown): void => {
     const parsed: unknown = typeof info === 'string' ? safeJson(info) : info;
     if (parsed === undefined || parsed === null) continue;
     if (typeof parsed !== 'object') refuse('fileInfo', 'must be an object');
-    for (const key of Object.keys(parsed as object)) {
+    for (const key of Object.keys(parsed)) {
       if (!FILE_INFO_FIELDS.has(key)) refuse(`fileInfo.${key}`, 'may not be sent');
     }
   }

@@ -69,13 +69,16 @@ const sha256 = (file: string): Promise<string> =>
     fs.createReadStream(file)
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
+      .on('end', () => {
+        resolve(hash.digest('hex'));
+      });
   });
 
 /** Every file under `root`, as paths relative to it (`.gitkeep` excluded). */
 const filesUnder = (root: string): string[] => {
   if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name !== '.gitkeep')
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
     .sort();
@@ -89,18 +92,17 @@ const run = (command: string, args: string[]): Promise<string> =>
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', (error) =>
+    child.on('error', (error) => {
       reject(
         new BackupError(
           `${command} could not be run (${error.message}): is the PostgreSQL client installed?`,
         ),
-      ),
-    );
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(output)
-        : reject(new BackupError(`${command} failed (exit ${code}): ${errors.trim()}`)),
-    );
+      );
+    });
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else reject(new BackupError(`${command} failed (exit ${String(code)}): ${errors.trim()}`));
+    });
   });
 
 const withPg = async <T>(url: string, work: (client: Client) => Promise<T>): Promise<T> => {

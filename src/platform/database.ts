@@ -140,11 +140,11 @@ export const survivesDatabaseOutages = (strapi: Core.Strapi): void => {
  * Returns the release (nothing to release on SQLite).
  */
 export const holdStartupLock = async (strapi: Core.Strapi): Promise<() => Promise<void>> => {
-  if (strapi.db.dialect.client !== 'postgres') return async () => undefined;
+  if (strapi.db.dialect.client !== 'postgres') return () => Promise.resolve();
   const { Client } = await import('pg');
-  const settings = strapi.config.get('database.connection.connection') as ConstructorParameters<
-    typeof Client
-  >[0];
+  const settings = strapi.config.get<ConstructorParameters<typeof Client>[0]>(
+    'database.connection.connection',
+  );
   const client = new Client(settings);
   client.on('error', (error: Error) => strapi.log.warn(`[database] start-up lock: ${error.message}`));
   await client.connect();

@@ -128,7 +128,10 @@ export const serveFromObjectStorage = (): Core.MiddlewareHandler => {
   const settings = objectStorageFromEnv();
   return async (ctx: Context, next) => {
     const match = /^\/uploads\/(.+)$/i.exec(ctx.path);
-    if (!settings || !match || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    if (!settings || !match || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
+      await next();
+      return undefined;
+    }
     const name = decodeURIComponent(match[1]);
     if (name.includes('..') || name.includes('/')) {
       ctx.status = 404;

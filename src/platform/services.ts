@@ -13,9 +13,11 @@ export const apiService = <Factory extends (deps: { strapi: Core.Strapi }) => ob
 ): ReturnType<Factory> => strapi.service(uid) as unknown as ReturnType<Factory>;
 
 /** A plugin's service, with the methods this project calls. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the one place that states it
 export const pluginService = <Service>(strapi: Core.Strapi, plugin: string, name: string): Service =>
   strapi.plugin(plugin).service(name) as unknown as Service;
 
 /** An admin service (`admin::<name>`), with the methods this project calls. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the one place that states it
 export const adminService = <Service>(strapi: Core.Strapi, name: string): Service =>
   strapi.service(`admin::${name}`) as unknown as Service;

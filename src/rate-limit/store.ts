@@ -37,19 +37,17 @@ export const createRateLimitStore = (strapi: Core.Strapi) => {
       await ensureTable();
       const now = Date.now();
       const expired = now - windowSeconds * 1000;
-      const result = (await knex.raw(
+      const result = await knex.raw<
+        | { rows?: Array<{ count: number | string; window_start: number | string }> }
+        | Array<{ count: number | string; window_start: number | string }>
+      >(
         `INSERT INTO ${TABLE} (key, window_start, count) VALUES (?, ?, 1)
          ON CONFLICT (key) DO UPDATE SET
            count = CASE WHEN ${TABLE}.window_start <= ? THEN 1 ELSE ${TABLE}.count + 1 END,
            window_start = CASE WHEN ${TABLE}.window_start <= ? THEN ? ELSE ${TABLE}.window_start END
          RETURNING count, window_start`,
         [key, now, expired, expired, now],
-      )) as
-        | { rows?: Array<{ count: number | string; window_start: number | string }> }
-        | Array<{
-            count: number | string;
-            window_start: number | string;
-          }>;
+      );
       const row = Array.isArray(result) ? result[0] : (result.rows ?? [])[0];
       const windowEnd = Number(row.window_start) + windowSeconds * 1000;
       return { count: Number(row.count), retryAfter: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
@@ -93,7 +91,7 @@ export const createRedisRateLimitStore = (
         .expire(name, windowSeconds, 'NX')
         .ttl(name)
         .exec()) as [number, number, number];
-      return { count: Number(count), retryAfter: Math.max(1, Number(ttl)) };
+      return { count, retryAfter: Math.max(1, ttl) };
     },
     async close() {
       if (connected) await client.quit();

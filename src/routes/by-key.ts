@@ -2,7 +2,7 @@ import { factories, type Core, type UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import * as z from 'zod/v4';
 import { DEFAULT_LOCALE } from '../i18n/locales';
-import { stateOf, type Context, type Next } from '../http/request-state';
+import { paramsOf, stateOf, type Context, type Next } from '../http/request-state';
 import { defaultPopulate, type PopulateTree } from './populate';
 
 export interface LookupOptions {
@@ -51,7 +51,7 @@ export const resolveByKey =
     populate: (strapi: Core.Strapi) => PopulateTree,
   ) =>
   async (ctx: Context, next: Next): Promise<unknown> => {
-    const value = String(ctx.params[param] ?? '');
+    const value = paramsOf(ctx)[param] ?? '';
     if (value.includes('\u0000')) {
       throw new errors.ValidationError(`${param}: contains a NUL character`, {
         errors: [{ path: [param], message: 'contains a NUL character', name: 'ValidationError' }],
@@ -59,9 +59,11 @@ export const resolveByKey =
     }
     const found = await findDocumentId(strapi, uid, value, ctx, options);
     if (!found) {
-      return ctx.notFound(`No ${strapi.getModel(uid).info.singularName} has the ${options.label} "${value}"`);
+      throw new errors.NotFoundError(
+        `No ${strapi.getModel(uid).info.singularName} has the ${options.label} "${value}"`,
+      );
     }
-    ctx.params.id = found.documentId;
+    paramsOf(ctx).id = found.documentId;
     ctx.query.locale = found.locale;
     stateOf(ctx).defaultPopulate = { uid, tree: populate(strapi) };
     return next();

@@ -12,7 +12,7 @@ interface AttributeLike {
 }
 
 const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, AttributeLike> =>
-  (strapi.getModel(uid as UID.Schema)?.attributes ?? {}) as Record<string, AttributeLike>;
+  strapi.getModel(uid as UID.Schema)?.attributes ?? {};
 
 /** The attribute that names an entry: `title`, else `name`. */
 export const labelField = (strapi: Core.Strapi, uid: string): string | undefined => {

@@ -16,6 +16,9 @@ export const submittableController = ({
 }) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const submitted = submissions(strapi, uid, rules);
+    /* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call,
+       @typescript-eslint/no-unsafe-member-access -- Strapi types the core controller behind
+       `super` as any */
     return {
       async create(ctx) {
         if (isAccountRequest(ctx)) return submitted.create(ctx);
@@ -30,4 +33,6 @@ export const submittableController = ({
         return super.delete(ctx);
       },
     };
+    /* eslint-enable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call,
+       @typescript-eslint/no-unsafe-member-access */
   });

@@ -8,7 +8,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SUBMITTED, type ProfileUid, type SubmissionRules, type SubmittedUid } from '../contributions';
 import { DEFAULT_LOCALE } from '../i18n/locales';
-import { stateOf, type Context } from '../http/request-state';
+import { paramsOf, stateOf, type Context } from '../http/request-state';
 import { throwIfInvalid, type FieldError } from '../validation/field-errors';
 import { enforce, submissionLimit } from '../rate-limit/limits';
 import { accountAssociation, associationOf, UPLOADED_BY } from './account';
@@ -198,19 +198,19 @@ export const submissions = (strapi: Core.Strapi, uid: SubmittedUid, rules: Submi
       await notifyNewSubmission(
         strapi,
         strapi.getModel(uid).info.singularName,
-        String(data.title ?? ''),
+        typeof data.title === 'string' ? data.title : '',
         association.name,
       );
       return entry;
     });
     ctx.status = 201;
-    ctx.body = { data: ownView(created as unknown as Data, rules), meta: {} };
+    ctx.body = { data: ownView(created, rules), meta: {} };
   },
 
   async update(ctx: Context) {
     const own = await associationOf(strapi, ctx);
     await limitSubmissions(strapi, ctx);
-    const documentId = String(ctx.params.id);
+    const documentId = paramsOf(ctx).id ?? '';
     await findOwnDraft(strapi, uid, documentId, own);
     ctx.body = { data: await submitChange(strapi, ctx, uid, rules, documentId, own), meta: {} };
   },
@@ -218,7 +218,7 @@ export const submissions = (strapi: Core.Strapi, uid: SubmittedUid, rules: Submi
   async delete(ctx: Context) {
     const own = await associationOf(strapi, ctx);
     await limitSubmissions(strapi, ctx);
-    const documentId = String(ctx.params.id);
+    const documentId = paramsOf(ctx).id ?? '';
     await findOwnDraft(strapi, uid, documentId, own);
     const published = await strapi
       .documents(uid)

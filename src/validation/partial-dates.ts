@@ -35,7 +35,7 @@ const isPresent = (value: unknown): value is string => typeof value === 'string'
 /** Checks partial-date fields on the calendar. */
 export const partialDateErrors = (data: DocumentData, fields: string[]): FieldError[] =>
   fields
-    .filter((field) => isPresent(data[field]) && parsePartialDate(data[field] as string) === null)
+    .filter((field) => isPresent(data[field]) && parsePartialDate(data[field]) === null)
     .map((field) => ({
       path: [field],
       message: `${field} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD`,

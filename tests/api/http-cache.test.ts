@@ -7,7 +7,7 @@ const PUBLIC = 'public, max-age=60, stale-while-revalidate=300';
 const etagOf = async (path: string): Promise<string> => {
   const response = await anonymous().get(path);
   expect(response.status).toBe(200);
-  return response.headers.etag as string;
+  return response.headers.etag;
 };
 
 describe('HTTP caching of public GETs', () => {

@@ -29,7 +29,9 @@ describe('the README examples', () => {
         'bash',
         ['-c', `${command.replace(/\s+#.*$/, '')} -sS -w '\\n%{http_code}'`],
         { encoding: 'utf8', timeout: 60_000, maxBuffer: 50 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        (error, stdout, stderr) => {
+          resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+        },
       );
     });
     expect(run.stderr).toBe('');

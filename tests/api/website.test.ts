@@ -92,7 +92,9 @@ describe('GET /api/map', () => {
     const response = await anonymous().get('/api/map');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/application\/geo\+json/);
-    expect(() => check(JSON.stringify(response.body))).not.toThrow();
+    expect(() => {
+      check(JSON.stringify(response.body));
+    }).not.toThrow();
     const features = (response.body as { features: Feature[] }).features;
     for (const feature of features) {
       const [longitude, latitude] = feature.geometry.coordinates;

@@ -36,7 +36,9 @@ const get = (url: string): Promise<number> =>
       response.resume();
       resolve(response.statusCode ?? 0);
     });
-    request.on('error', () => resolve(0));
+    request.on('error', () => {
+      resolve(0);
+    });
     request.setTimeout(1000, () => {
       request.destroy();
       resolve(0);
@@ -52,7 +54,9 @@ const rssMiB = (pid: number | undefined): number => {
 
 const stop = (child: ChildProcess): Promise<void> =>
   new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    child.once('exit', () => {
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 

@@ -159,10 +159,13 @@ const main = async (): Promise<void> => {
                 url: server.url,
                 connections: spec.connections,
                 duration: SECONDS,
-                requests: spec.requests as autocannon.Request[],
+                requests: spec.requests,
                 timeout: 30,
               },
-              (error, result) => (error ? reject(error) : resolve(result)),
+              (error, result) => {
+                if (error) reject(error instanceof Error ? error : new Error(String(error)));
+                else resolve(result);
+              },
             );
             instance.on('response', (_client, statusCode: number, _bytes, responseTime: number) => {
               measured[index].times.push(responseTime);

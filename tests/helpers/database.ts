@@ -58,10 +58,11 @@ export const createTestDatabase = async (client: TestDatabaseClient): Promise<Te
   return {
     client,
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
-    drop: async () => {
+    drop: () => {
       for (const file of [filename, `${filename}-wal`, `${filename}-shm`, `${filename}-journal`]) {
         fs.rmSync(file, { force: true });
       }
+      return Promise.resolve();
     },
   };
 };

@@ -119,9 +119,9 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
   globalThis.__RUN__ = {
     strapi,
     database,
-    closeProbe: probe.close,
-    closeSink: sink.close,
-    closeMail: mail.close,
+    closeProbe: () => probe.close(),
+    closeSink: () => sink.close(),
+    closeMail: () => mail.close(),
   };
   console.log(
     `\n[tests] Strapi on ${client} ready in ${Date.now() - started} ms at ${process.env.TEST_BASE_URL}`,

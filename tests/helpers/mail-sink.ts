@@ -31,7 +31,9 @@ export const startMailSink = async (
           });
           callback();
         },
-        (error: Error) => callback(error),
+        (error: unknown) => {
+          callback(error instanceof Error ? error : new Error(String(error)));
+        },
       );
     },
   });
@@ -48,8 +50,16 @@ export const startMailSink = async (
     smtpPort,
     url: `http://127.0.0.1:${sideAddress.port}`,
     close: async () => {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
-      await new Promise<void>((resolve) => side.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        smtp.close(() => {
+          resolve();
+        });
+      });
+      await new Promise<void>((resolve) =>
+        side.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 };

@@ -43,14 +43,14 @@ export const startS3Server = async () => {
       };
       if (request.method === 'PUT') {
         let body: Buffer = Buffer.concat(chunks);
-        const encoding = String(request.headers['content-encoding'] ?? '');
+        const encoding = request.headers['content-encoding'] ?? '';
         const declared = String(request.headers['x-amz-content-sha256'] ?? '');
         if (encoding.includes('aws-chunked') || declared.startsWith('STREAMING'))
           body = decodeAwsChunked(body);
         const etag = `"${crypto.createHash('md5').update(body).digest('hex')}"`;
         objects.set(key, {
           body,
-          contentType: String(request.headers['content-type'] ?? 'application/octet-stream'),
+          contentType: request.headers['content-type'] ?? 'application/octet-stream',
           etag,
         });
         response.setHeader('ETag', etag);
@@ -64,7 +64,10 @@ export const startS3Server = async () => {
         response.end();
         return;
       }
-      if (!stored) return notFound();
+      if (!stored) {
+        notFound();
+        return;
+      }
       response.setHeader('Content-Type', stored.contentType);
       response.setHeader('Content-Length', stored.body.length);
       response.setHeader('ETag', stored.etag);
@@ -80,7 +83,9 @@ export const startS3Server = async () => {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 };

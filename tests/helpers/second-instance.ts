@@ -18,11 +18,15 @@ const answers = (url: string): Promise<boolean> =>
     const request = http.get(url, (response) => {
       // A process that stops mid-answer resets the socket: an error of the response, not of the
       // request, which must have a listener too (else it is thrown out of the test).
-      response.on('error', () => resolve(false));
+      response.on('error', () => {
+        resolve(false);
+      });
       response.resume();
       resolve(response.statusCode === 200);
     });
-    request.on('error', () => resolve(false));
+    request.on('error', () => {
+      resolve(false);
+    });
   });
 
 export interface Instance {
@@ -59,7 +63,11 @@ export const spawnInstance = (port: number, env: Record<string, string> = {}): I
     process.stderr.write(chunk);
     keep(chunk);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   const running = () => child.exitCode === null && child.signalCode === null;
   const signal = async (name: NodeJS.Signals) => {
     if (running()) child.kill(name);
@@ -103,7 +111,9 @@ export const freePort = (): Promise<number> =>
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 

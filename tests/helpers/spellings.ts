@@ -11,6 +11,7 @@
 export const spellingsOf = (route: string): string[] => {
   const [path, query] = route.split(/\?(.*)/s, 2);
   const suffix = query === undefined ? '' : `?${query}`;
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- paths are ASCII
   const swapped = [...path].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
   const capitalised = path.replace(/\/([a-z])/g, (_m, letter: string) => `/${letter.toUpperCase()}`);
   const encoded = path.replace(/([a-z])([a-z-]*)$/, (_m, first: string, rest: string) => {

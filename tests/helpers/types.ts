@@ -37,9 +37,9 @@ export const COLLECTIONS = PUBLIC_TYPES.filter((type) => type.kind === 'collecti
 export const SINGLES = PUBLIC_TYPES.filter((type) => type.kind === 'singleType').map((type) => type.path);
 
 /** Every type that versions a Content Manager view (`content-manager.json`), by name. */
-export const WITH_CONTENT_MANAGER_VIEW = CONTRIBUTIONS.filter((contribution) => contribution.contentManager).map(
-  (contribution) => contribution.name,
-);
+export const WITH_CONTENT_MANAGER_VIEW = CONTRIBUTIONS.filter(
+  (contribution) => contribution.contentManager,
+).map((contribution) => contribution.name);
 
 /** The REST path of a type, by uid. */
 export const pathOf = (uid: string): string => {

@@ -31,20 +31,31 @@ export const startWebhookSink = async (port = 0): Promise<{ url: string; close()
         response.setHeader('Content-Type', 'application/json');
         response.end(JSON.stringify(value));
       };
-      if (request.method === 'GET' && url === '/_received') return json(received);
-      if (request.method === 'GET' && url === '/_held') return json({ held: held.length });
+      if (request.method === 'GET' && url === '/_received') {
+        json(received);
+        return;
+      }
+      if (request.method === 'GET' && url === '/_held') {
+        json({ held: held.length });
+        return;
+      }
       if (request.method === 'POST' && url.startsWith('/_fail/')) {
         failures = Number(url.slice('/_fail/'.length));
-        return json({ failures });
+        json({ failures });
+        return;
       }
       if (request.method === 'POST' && url === '/_hold') {
         holding = true;
-        return json({ holding });
+        json({ holding });
+        return;
       }
       if (request.method === 'POST' && url === '/_release') {
         holding = false;
-        held.splice(0).forEach((release) => release());
-        return json({ holding });
+        held.splice(0).forEach((release) => {
+          release();
+        });
+        json({ holding });
+        return;
       }
       if (request.method === 'POST' && url === '/hook') {
         const answer = () => {
@@ -73,9 +84,13 @@ export const startWebhookSink = async (port = 0): Promise<{ url: string; close()
     url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise((resolve) => {
-        held.splice(0).forEach((release) => release());
+        held.splice(0).forEach((release) => {
+          release();
+        });
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 };

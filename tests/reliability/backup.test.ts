@@ -34,7 +34,9 @@ const everything = async (database: TestDatabase): Promise<Rows> => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         .all() as Array<{ name: string }>;
       for (const { name } of names) {
-        tables[name] = (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[])
+        tables[name] = db
+          .prepare(`SELECT * FROM "${name}"`)
+          .all()
           .map((row) => JSON.stringify(row))
           .sort();
       }

@@ -68,8 +68,8 @@ describe('PostgreSQL faults', () => {
         const response = await admin
           .post('/content-manager/collection-types/api::theme.theme', { name: `Thème ${slug}`, slug })
           .timeout(20_000)
-          .catch((error: { timeout?: number }) => {
-            if (error.timeout) hung.push(`POST ${slug}`);
+          .catch((error: unknown) => {
+            if ((error as { timeout?: number }).timeout) hung.push(`POST ${slug}`);
             return undefined;
           });
         if (response) {
@@ -82,8 +82,8 @@ describe('PostgreSQL faults', () => {
       while (!stop) {
         const response = await fetch(`${server.url}/api/themes?pagination[pageSize]=5`, {
           signal: AbortSignal.timeout(20_000),
-        }).catch((error: Error) => {
-          if (error.name === 'TimeoutError') hung.push('GET /api/themes');
+        }).catch((error: unknown) => {
+          if (error instanceof Error && error.name === 'TimeoutError') hung.push('GET /api/themes');
           return undefined;
         });
         if (response) {
@@ -171,7 +171,7 @@ describe('PostgreSQL faults', () => {
     });
     try {
       await eventually(
-        async () => (/trying again in 2 s/.test(instance.output()) ? true : undefined),
+        () => Promise.resolve(/trying again in 2 s/.test(instance.output()) ? true : undefined),
         20_000,
         'the second retry message',
       );
@@ -246,7 +246,9 @@ describe('PostgreSQL faults', () => {
           },
           (response) => {
             response.resume();
-            response.on('end', () => resolve(response.statusCode ?? 0));
+            response.on('end', () => {
+              resolve(response.statusCode ?? 0);
+            });
           },
         );
         request.on('error', reject);

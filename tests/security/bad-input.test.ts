@@ -43,7 +43,7 @@ const contentSnapshot = async (): Promise<Map<string, string>> => {
       const data = (response.body as { data: Entry[] | Entry | null }).data;
       for (const entry of Array.isArray(data) ? data : data ? [data] : []) {
         snapshot.set(
-          `${plural} ${status} ${entry.documentId} ${String(entry.slug ?? '')}`,
+          `${plural} ${status} ${entry.documentId} ${typeof entry.slug === 'string' ? entry.slug : ''}`,
           JSON.stringify(entry),
         );
       }

@@ -31,7 +31,9 @@ const stored = async (file: Uploaded): Promise<Buffer> => {
     .parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
+      res.on('end', () => {
+        done(null, Buffer.concat(chunks));
+      });
     });
   expect(response.status).toBe(200);
   return response.body as Buffer;

@@ -64,6 +64,11 @@ export const nextAttemptDelay = (channel: Channel, attempts: number): number => 
 
 let worker: OutboxWorker | undefined;
 
+/** What Strapi passes to a transaction's callback, as far as the outbox uses it. */
+interface TransactionCallbacks {
+  onCommit: (callback: () => void) => void;
+}
+
 /**
  * Adds a delivery to the outbox, in the transaction of the caller when there is one: it exists only
  * if that transaction commits. The worker is woken once the row is committed.
@@ -74,7 +79,7 @@ export const enqueue = async (
   summary: string,
   payload: Record<string, unknown>,
 ): Promise<void> => {
-  await strapi.db.transaction(async ({ onCommit }) => {
+  await strapi.db.transaction(async ({ onCommit }: TransactionCallbacks) => {
     await strapi.db.query(DELIVERY_UID).create({
       data: {
         channel,
@@ -112,9 +117,13 @@ const claim = async (
     .connection(TABLE)
     .select('id')
     .where('delivery_state', 'pending')
-    .andWhere((query) => query.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now))
-    .andWhere((query) => query.whereNull('lease_until').orWhere('lease_until', '<', now))
-    .first();
+    .andWhere((query) => {
+      void query.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now);
+    })
+    .andWhere((query) => {
+      void query.whereNull('lease_until').orWhere('lease_until', '<', now);
+    })
+    .first<{ id: number | string } | undefined>();
   if (!due) return [];
   const lock = strapi.db.dialect.client === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
   const result = (await strapi.db.connection.raw(
@@ -285,13 +294,10 @@ export const startOutboxWorker = (
 
 /** The delivery rows as staff see them (for tests and the admin). */
 export const outboxCounts = async (strapi: Core.Strapi): Promise<Record<string, number>> => {
-  const rows = (await strapi.db
+  const rows = await strapi.db
     .connection(TABLE)
-    .select('delivery_state')
+    .select<Array<{ delivery_state: string; n: number | string }>>('delivery_state')
     .count('* as n')
-    .groupBy('delivery_state')) as Array<{
-    delivery_state: string;
-    n: number | string;
-  }>;
+    .groupBy('delivery_state');
   return Object.fromEntries(rows.map((row) => [row.delivery_state, Number(row.n)]));
 };

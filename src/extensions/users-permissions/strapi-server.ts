@@ -66,7 +66,7 @@ export default (plugin: Plugin): Plugin => {
   plugin.controllers.auth = (deps) => {
     const controller = authFactory(deps);
     const forgotPassword = controller.forgotPassword.bind(controller);
-    controller.forgotPassword = async (ctx) => {
+    controller.forgotPassword = (ctx) => {
       const email = (ctx.request.body as { email?: unknown } | undefined)?.email;
       if (typeof email !== 'string' || !EMAIL.test(email)) {
         throw new errors.ValidationError('email must be a valid e-mail address', {
@@ -82,6 +82,7 @@ export default (plugin: Plugin): Plugin => {
         );
       });
       ctx.body = { ok: true };
+      return Promise.resolve();
     };
     return controller;
   };

@@ -32,12 +32,12 @@ const filesBelow = (dir: string): string[] =>
  */
 const versionKey = (strapi: Core.Strapi): string => {
   const hash = crypto.createHash('sha256');
-  hash.update(strapi.config.get('info.strapi', '') as string);
+  hash.update(strapi.config.get('info.strapi', ''));
   const models = [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)]
     .filter(([uid]) => !uid.includes('::') || uid.startsWith('api::'))
     .sort(([a], [b]) => a.localeCompare(b)); // components load in no fixed order
   for (const [uid, model] of models) {
-    hash.update(uid).update(JSON.stringify(model.attributes));
+    hash.update(uid).update(JSON.stringify((model as { attributes: unknown }).attributes));
   }
   const routes = strapi.server.api('content-api').listRoutes() as unknown as Array<{
     methods: string[];

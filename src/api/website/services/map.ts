@@ -7,8 +7,9 @@ import { enumParam, refuseUnknown, type RawQuery } from '../query';
 
 interface Location {
   placeName: string | null;
-  latitude: number;
-  longitude: number;
+  /** A decimal column: PostgreSQL's driver gives it as a string. */
+  latitude: number | string;
+  longitude: number | string;
 }
 
 export type FeatureCollection = z.infer<typeof mapSchema>;
@@ -27,7 +28,7 @@ export const yearsOf = (startDate: unknown, endDate: unknown): number[] => {
   return Array.from({ length: Math.max(0, last - first) + 1 }, (_, index) => first + index);
 };
 
-const point = (latitude: number, longitude: number): MapFeature['geometry'] => ({
+const point = (latitude: number | string, longitude: number | string): MapFeature['geometry'] => ({
   type: 'Point',
   // RFC 7946: longitude first.
   coordinates: [Number(longitude), Number(latitude)],
@@ -89,7 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         locale,
       );
-      for (const country of countries as Entry[]) {
+      for (const country of countries) {
         const associations = (country.associations as Entry[] | null) ?? [];
         if (associations.length === 0) continue;
         features.push({

@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type * as z from 'zod/v4';
 import type { searchHitSchema } from '../schemas';
 import { SEARCHABLE, SEARCH_TYPES, type Searchable, type Weight } from '../../../contributions';
@@ -77,11 +77,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const usePostgres = async (): Promise<boolean> => {
     if (strapi.db.dialect.client !== 'postgres') return false;
     if (unaccentAvailable === undefined) {
-      const result = (await strapi.db.connection.raw(
-        "SELECT 1 FROM pg_extension WHERE extname = 'unaccent'",
-      )) as {
+      const result = await strapi.db.connection.raw<{
         rows: unknown[];
-      };
+      }>("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'");
       unaccentAvailable = result.rows.length > 0;
       if (!unaccentAvailable)
         strapi.log.warn('[search] the unaccent extension is missing: using the portable search');
@@ -95,24 +93,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     terms: string[],
     locales: string[],
   ): Promise<Candidate[]> => {
-    const meta = strapi.db.metadata.get(spec.uid as UID.Schema);
+    const meta = strapi.db.metadata.get(spec.uid);
     const column = (attribute: string): string =>
       (meta.attributes[attribute] as unknown as { columnName?: string }).columnName ?? attribute;
     const vector = Object.entries(spec.fields)
       .map(([field, weight]) =>
-        `setweight(to_tsvector('french', unaccent(coalesce(??, ''))), '${weight as Weight}')`.replace(
+        `setweight(to_tsvector('french', unaccent(coalesce(??, ''))), '${weight}')`.replace(
           '??',
           `"${column(field).replace(/"/g, '')}"`,
         ),
       )
       .join(' || ');
     const tsquery = terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ');
-    const rows = (await strapi.db.connection.raw(
+    const rows = await strapi.db.connection.raw<{
+      rows: Array<{ documentId: string; locale: string; score: string | number }>;
+    }>(
       `SELECT document_id AS "documentId", locale, ts_rank(${vector}, query) AS score
          FROM ??, to_tsquery('french', unaccent(?)) AS query
         WHERE published_at IS NOT NULL AND locale = ANY(?) AND (${vector}) @@ query`,
       [meta.tableName, tsquery, locales],
-    )) as { rows: Array<{ documentId: string; locale: string; score: string | number }> };
+    );
     return rows.rows.map((row) => ({ ...row, score: Number(row.score) }));
   };
 
@@ -124,7 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Candidate[]> => {
     const candidates: Candidate[] = [];
     for (const locale of locales) {
-      const entries = (await strapi.documents(spec.uid as UID.ContentType).findMany({
+      const entries = (await strapi.documents(spec.uid).findMany({
         locale,
         status: 'published',
         fields: runtimeFields(Object.keys(spec.fields)),
@@ -165,7 +165,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         for (const servedLocale of new Set([...best.values()].map((candidate) => candidate.locale))) {
           const ids = [...best.values()].filter((c) => c.locale === servedLocale).map((c) => c.documentId);
-          const entries = (await strapi.documents(spec.uid as UID.ContentType).findMany({
+          const entries = (await strapi.documents(spec.uid).findMany({
             locale: servedLocale,
             status: 'published',
             filters: { documentId: { $in: ids } },
