@@ -16,6 +16,8 @@ export default tseslint.config(
       'types/generated/',
       'public/',
       'src/admin/',
+      // Deliberately wrong code that a unit test wants the compiler to refuse.
+      'tests/unit/fixtures/',
       '**/*.js',
       '**/*.mjs',
     ],

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { syncAdminRoles } from './bootstrap/admin-roles';
 import { syncAssociationRole } from './bootstrap/association-role';
 import { applyContentManagerViews } from './bootstrap/content-manager';
+import { checkContributions } from './bootstrap/contributions';
 import { createDevelopmentAdmin } from './bootstrap/dev-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
@@ -36,6 +37,8 @@ export default {
     // Middlewares of the content API's own router: they run for every one of its routes (the
     // router matches each spelling of a path), and for nothing else.
     strapi.server.api('content-api').use(httpCache()).use(queryLimits());
+    // Each type's declaration (src/api/<type>/contributions.ts) fits its schema.
+    checkContributions(strapi);
     // Every Document Service middleware, in their order (src/documents/index.ts).
     registerDocumentLayers(strapi);
     sendEmail = routeEmailsThroughOutbox(strapi);

@@ -1,0 +1,77 @@
+import type { Contribution } from './types';
+
+/** What the check needs to know of an attribute of the declared type. */
+export interface DeclaredAttribute {
+  type: string;
+  relation?: string;
+  component?: string;
+}
+
+/**
+ * What is wrong with a type's declaration for its schema's attributes (empty when nothing): every
+ * attribute a declaration names must exist and be of a kind that the feature can use. The
+ * features read these names at run time (the compiler cannot tie them to one schema), so this
+ * check runs when the declarations are collected at start-up, and in the unit tests.
+ */
+export const declarationProblems = (
+  contribution: Contribution,
+  attributes: Readonly<Record<string, DeclaredAttribute>>,
+): string[] => {
+  const problems: string[] = [];
+  const where = `src/api/${contribution.name}/contributions.ts`;
+  const expect = (feature: string, name: string, kinds: readonly string[]): void => {
+    const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    if (!attribute) problems.push(`${where}: ${feature} names "${name}", which is not an attribute`);
+    else if (!kinds.includes(attribute.type))
+      problems.push(
+        `${where}: ${feature} names "${name}", a ${attribute.type} (wanted ${kinds.join(' or ')})`,
+      );
+  };
+  const TEXT = ['string', 'text', 'richtext', 'uid', 'email', 'blocks'];
+  const { search, timeline, map, stats, submission, profile } = contribution;
+
+  if (search) {
+    expect('search.label', search.label, TEXT);
+    if (search.summary) expect('search.summary', search.summary, TEXT);
+    for (const field of Object.keys(search.fields)) expect('search.fields', field, TEXT);
+    expect('search (slug)', 'slug', ['uid']);
+  }
+  if (timeline) {
+    expect('timeline.summary', timeline.summary, TEXT);
+    for (const name of ['title', 'slug', 'startDate', 'endDate']) expect('timeline', name, ['string', 'uid']);
+    for (const name of ['country', 'themes']) expect('timeline', name, ['relation']);
+  }
+  if (map) {
+    expect('map.location', map.location, ['component']);
+    for (const name of ['title', 'slug']) expect('map', name, ['string', 'uid']);
+    expect('map', 'themes', ['relation']);
+  }
+  if (stats) {
+    expect('stats.countries', stats.countries, ['relation']);
+    expect('stats', 'themes', ['relation']);
+    if (stats.breakdown) expect('stats.breakdown', stats.breakdown.attribute, ['enumeration']);
+  }
+  for (const [feature, rules] of [
+    ['submission', submission],
+    ['profile', profile],
+  ] as const) {
+    if (!rules) continue;
+    for (const field of rules.fields) {
+      const attribute = Object.hasOwn(attributes, field) ? attributes[field] : undefined;
+      if (!attribute)
+        problems.push(`${where}: ${feature}.fields names "${field}", which is not an attribute`);
+      else if (attribute.type === 'relation' || attribute.type === 'media')
+        problems.push(
+          `${where}: ${feature}.fields names "${field}", a ${attribute.type}: list it in relations`,
+        );
+    }
+    for (const [relation, kind] of Object.entries(rules.relations)) {
+      expect(`${feature}.relations`, relation, kind === 'image' ? ['media'] : ['relation']);
+    }
+    if (feature === 'submission') {
+      for (const name of ['ownerAssociation', 'reviewState', 'reviewComment', 'title', 'slug'])
+        expect('submission', name, ['relation', 'enumeration', 'text', 'string', 'uid']);
+    }
+  }
+  return problems;
+};

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CONTRIBUTIONS,
+  COUNTED,
+  MAP_TYPES,
+  PUBLIC_UIDS,
+  SEARCH_TYPES,
+  SUBMITTED_TYPES,
+  TIMELINE_TYPES,
+  type Contribution,
+} from '../../src/contributions';
+import { declarationProblems, type DeclaredAttribute } from '../../src/contributions/check';
+
+const attributesOf = (name: string): Record<string, DeclaredAttribute> =>
+  (
+    JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, '..', '..', 'src', 'api', name, 'content-types', name, 'schema.json'),
+        'utf8',
+      ),
+    ) as { attributes: Record<string, DeclaredAttribute> }
+  ).attributes;
+
+const API = path.join(__dirname, '..', '..', 'src', 'api');
+const typeFolders = fs
+  .readdirSync(API, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .filter((entry) => fs.existsSync(path.join(API, entry.name, 'content-types')))
+  .map((entry) => entry.name)
+  .sort();
+
+describe('the types declare their contributions (src/api/<type>/contributions.ts)', () => {
+  it('every content type folder has a declaration, found without a list of types', () => {
+    expect(CONTRIBUTIONS.map((contribution) => contribution.name).sort()).toEqual(typeFolders);
+  });
+
+  it.each(CONTRIBUTIONS.map((contribution) => [contribution.name, contribution] as const))(
+    '%s: every attribute its declaration names exists in its schema, of a usable kind',
+    (name, contribution) => {
+      expect(declarationProblems(contribution, attributesOf(name))).toEqual([]);
+    },
+  );
+
+  it('a declaration naming a missing or unusable attribute is reported (the check can fail)', () => {
+    const action = CONTRIBUTIONS.find((contribution) => contribution.name === 'action') as Contribution;
+    const drifted: Contribution = {
+      ...action,
+      search: { label: 'title', fields: { title: 'A', heading: 'B' } },
+      stats: { key: 'actions', countries: 'country', breakdown: { key: 'x', attribute: 'title' } },
+      submission: { fields: ['title', 'themes'], relations: { image: 'taxonomy' } },
+    };
+    expect(declarationProblems(drifted, attributesOf('action'))).toEqual([
+      'src/api/action/contributions.ts: search.fields names "heading", which is not an attribute',
+      'src/api/action/contributions.ts: stats.breakdown names "title", a string (wanted enumeration)',
+      'src/api/action/contributions.ts: submission.fields names "themes", a relation: list it in relations',
+      'src/api/action/contributions.ts: submission.relations names "image", a media (wanted relation)',
+    ]);
+  });
+
+  it('the tables of the shared features are built from the declarations', () => {
+    expect(new Set(SEARCH_TYPES)).toEqual(
+      new Set([
+        'action',
+        'association',
+        'country',
+        'delegation',
+        'partnership',
+        'school',
+        'school-exchange',
+        'theme',
+      ]),
+    );
+    expect(new Set(TIMELINE_TYPES)).toEqual(new Set(['action', 'delegation', 'school-exchange']));
+    expect(new Set(MAP_TYPES)).toEqual(new Set(['delegation', 'partnership', 'school-exchange']));
+    expect(new Set(SUBMITTED_TYPES)).toEqual(new Set(['action', 'delegation', 'school-exchange']));
+    expect(new Set(COUNTED.map(({ key }) => key))).toEqual(
+      new Set(['actions', 'associations', 'delegations', 'partnerships', 'schoolExchanges']),
+    );
+    expect(PUBLIC_UIDS).not.toContain('api::delivery.delivery');
+  });
+});
