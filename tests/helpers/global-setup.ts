@@ -8,11 +8,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
 import { startQueryProbe } from './query-probe';
+import { takeSeedSnapshot } from './seed-snapshot';
 import { startMailSink } from './mail-sink';
 import { startWebhookSink } from './webhook-sink';
 
 export interface RunState {
   strapi: Core.Strapi;
+  /** The seed data when the tests start (see seed-snapshot.ts). */
+  seed: Map<string, string>;
   database: TestDatabase;
   closeProbe(): Promise<void>;
   closeSink(): Promise<void>;
@@ -118,6 +121,7 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
   process.env.TEST_ADMIN_TOKEN = adminJwt;
   globalThis.__RUN__ = {
     strapi,
+    seed: await takeSeedSnapshot(strapi),
     database,
     closeProbe: () => probe.close(),
     closeSink: () => sink.close(),
