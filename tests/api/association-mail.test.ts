@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
-import { associationWithAccount, accountRoleId } from '../helpers/accounts';
+import { associationWithAccount, createAccount } from '../helpers/accounts';
 import { superAdmin } from '../helpers/admin';
 import { anonymous, baseUrl, dataOf, trusted } from '../helpers/client';
 import { waitForMail } from '../helpers/mail-sink';
 
-const ACCOUNTS = '/content-manager/collection-types/plugin::users-permissions.user';
 const ACTIONS_ADMIN = '/content-manager/collection-types/api::action.action';
 
 describe('association portal e-mails, through a real SMTP server', () => {
@@ -15,19 +14,13 @@ describe('association portal e-mails, through a real SMTP server', () => {
       data: { name: `Association invitée ${suffix}`, slug: `test-invitee-${suffix}` },
     });
     const email = `invitee-${suffix}@example.org`;
-    const created = await (
-      await superAdmin()
-    ).post(ACCOUNTS, {
+    await createAccount(await superAdmin(), {
       username: `invitee-${suffix}`,
       email,
       // The admin requires a password: staff type a throw-away one, the person chooses theirs.
       password: crypto.randomBytes(12).toString('base64'),
-      confirmed: true,
-      blocked: false,
-      role: await accountRoleId('Association'),
-      association: dataOf(association).documentId,
+      associationId: dataOf(association).documentId,
     });
-    expect(created.status).toBe(201);
 
     const invitation = await waitForMail((mail) => mail.to.includes(email));
     expect(invitation.subject).toMatch(/portail des associations/);

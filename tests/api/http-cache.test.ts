@@ -43,10 +43,7 @@ describe('HTTP caching of public GETs', () => {
     const oneBefore = await etagOf(one);
     await trusted.put(one, { data: { name: 'Cache modifié' } });
     expect(await etagOf(list)).not.toBe(listBefore);
-    const oneEdited = await etagOf(one);
-    expect(oneEdited).not.toBe(oneBefore);
-    const revalidated = await anonymous().get(one).set('If-None-Match', oneBefore);
-    expect(revalidated.status).toBe(200);
+    expect(await etagOf(one)).not.toBe(oneBefore);
 
     const listBeforeDelete = await etagOf(list);
     await trusted.delete(one);

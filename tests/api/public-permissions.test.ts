@@ -1,6 +1,6 @@
-import request from 'supertest';
-import { adminToken, anonymous, baseUrl, COLLECTIONS, countAll, SINGLES } from '../helpers/client';
+import { anonymous, COLLECTIONS, countAll, SINGLES } from '../helpers/client';
 import { runNode } from '../helpers/run-node';
+import { superAdmin } from '../helpers/admin';
 
 interface Role {
   id: number;
@@ -10,14 +10,7 @@ interface Role {
   permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
 }
 
-const admin = async () => {
-  const token = await adminToken();
-  return {
-    get: (path: string) => request(baseUrl()).get(path).set('Authorization', `Bearer ${token}`),
-    put: (path: string, body: object) =>
-      request(baseUrl()).put(path).set('Authorization', `Bearer ${token}`).send(body),
-  };
-};
+const admin = superAdmin;
 
 describe('the Public role is set from the code at every start-up', () => {
   it('grants read access to every content type', async () => {

@@ -6,6 +6,8 @@ import { createClient } from 'redis';
 import request from 'supertest';
 import { TEST_SECRETS } from '../helpers/secrets';
 import { freePort, startSecondInstance, type Instance } from '../helpers/second-instance';
+import { logInAccount } from '../helpers/accounts';
+import { adminOf, createMember } from '../helpers/instances';
 
 /**
  * Two server instances on one new database, with small limits: what one counts, the other sees.
@@ -43,39 +45,13 @@ describe.each([
     two = await startSecondInstance(await freePort(), env);
 
     // An association and its account, created by staff on instance one.
-    const registered = await request(one.url)
-      .post('/admin/register-admin')
-      .send({ email: 'limits@example.org', password: 'Limits-Passw0rd!', firstname: 'L', lastname: 'M' });
-    if (registered.status !== 200)
-      throw new Error(`register-admin: HTTP ${registered.status} ${JSON.stringify(registered.body)}`);
-    const admin = (registered.body as { data: { token: string } }).data.token;
-    const cm = (path: string) => request(one.url).post(path).set('Authorization', `Bearer ${admin}`);
-    const association = await cm('/content-manager/collection-types/api::association.association').send({
-      name: 'Association limitée',
-      slug: 'association-limitee',
-    });
-    const roles = await request(one.url)
-      .get('/content-manager/relations/plugin::users-permissions.user/role')
-      .set('Authorization', `Bearer ${admin}`);
-    const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
-      (r) => r.name === 'Association',
-    );
-    const account = await cm('/content-manager/collection-types/plugin::users-permissions.user').send({
-      username: 'limitee',
+    await createMember(await adminOf(one.url), {
       email: 'limitee@example.org',
       password: 'Assoc-Passw0rd!',
-      confirmed: true,
-      blocked: false,
-      role: role?.id,
-      association: (association.body as { data: { documentId: string } }).data.documentId,
+      association: 'Association limitée',
     });
-    expect(account.status).toBe(201);
     // Log-in 1 of 3 for this address.
-    const login = await request(two.url)
-      .post('/api/auth/local')
-      .send({ identifier: 'limitee@example.org', password: 'Assoc-Passw0rd!' });
-    expect(login.status).toBe(200);
-    jwt = (login.body as { jwt: string }).jwt;
+    jwt = await logInAccount('limitee@example.org', 'Assoc-Passw0rd!', two.url);
   });
 
   afterAll(async () => {

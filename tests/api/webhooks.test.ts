@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import request from 'supertest';
 import { adminToken, baseUrl, dataOf, trusted } from '../helpers/client';
 import { forSlug, waitFor } from '../helpers/webhook-sink';
+import { eventually } from '../helpers/eventually';
 
 const SINK = process.env.TEST_WEBHOOK_SINK_URL as string;
 const SECRET = 'test-webhook-secret-0123456789';
@@ -72,12 +73,15 @@ describe('webhooks to the city website', () => {
       });
       // The save has answered while the notification is still waiting for the website.
       expect(created.status).toBe(201);
-      const deadline = Date.now() + 5000;
-      let held = 0;
-      while (held === 0 && Date.now() < deadline) {
-        held = ((await request(SINK).get('/_held')).body as { held: number }).held;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const held = await eventually(
+        async () => {
+          const count = ((await request(SINK).get('/_held')).body as { held: number }).held;
+          return count > 0 ? count : undefined;
+        },
+        5000,
+        'a delivery held by the slow website',
+        20,
+      );
       expect(held).toBeGreaterThan(0);
       await trusted.delete(`/api/themes/${dataOf(created).documentId}`);
     } finally {

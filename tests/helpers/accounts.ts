@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { superAdmin } from './admin';
-import { baseUrl, dataOf, trusted } from './client';
+import { authenticated, baseUrl, dataOf, trusted, type Api } from './client';
 
 const ACCOUNTS = '/content-manager/collection-types/plugin::users-permissions.user';
 
@@ -12,23 +12,62 @@ export interface AssociationAccount {
   password: string;
   jwt: string;
   /** Requests with the account's token. */
-  api: {
-    get(path: string): request.Test;
-    post(path: string, body?: object): request.Test;
-    put(path: string, body?: object): request.Test;
-    delete(path: string): request.Test;
-  };
+  api: Api;
 }
 
 /** The id of a Users & Permissions role, by name, as the admin's relation picker lists them. */
-export const accountRoleId = async (name: string): Promise<number> => {
-  const admin = await superAdmin();
+export const accountRoleId = async (name: string, admin: Api): Promise<number> => {
   const response = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
   const role = (response.body as { results: Array<{ id: number; name: string }> }).results.find(
     (r) => r.name === name,
   );
   if (!role) throw new Error(`no account role ${name}`);
   return role.id;
+};
+
+/**
+ * A member account of an association, created by staff in the admin as a person would (role
+ * Association, linked to it; the person gets an invitation e-mail). Returns its documentId; throws
+ * with the answer when refused. Every test that needs an account goes through here.
+ */
+export const createAccount = async (
+  admin: Api,
+  {
+    email,
+    password,
+    associationId,
+    username = email,
+  }: {
+    email: string;
+    password: string;
+    associationId: string;
+    username?: string;
+  },
+): Promise<string> => {
+  const created = await admin.post(ACCOUNTS, {
+    username,
+    email,
+    password,
+    confirmed: true,
+    blocked: false,
+    role: await accountRoleId('Association', admin),
+    association: associationId,
+  });
+  if (created.status !== 201)
+    throw new Error(`account: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+  const body = created.body as { documentId?: string; data?: { documentId: string } };
+  return (body.data?.documentId ?? body.documentId) as string;
+};
+
+/** Logs an account in through /api/auth/local, on the shared test server or at `url`. */
+export const logInAccount = async (
+  email: string,
+  password: string,
+  url: string = baseUrl(),
+): Promise<string> => {
+  const login = await request(url).post('/api/auth/local').send({ identifier: email, password });
+  if (login.status !== 200) throw new Error(`login: HTTP ${login.status} ${JSON.stringify(login.body)}`);
+  return (login.body as { jwt: string }).jwt;
 };
 
 /**
@@ -45,38 +84,14 @@ export const associationWithAccount = async (label: string): Promise<Association
 
   const email = `${label}-${suffix}@example.org`;
   const password = 'Assoc-Passw0rd!';
-  const admin = await superAdmin();
-  const created = await admin.post(ACCOUNTS, {
+  const accountId = await createAccount(await superAdmin(), {
     username: `${label}-${suffix}`,
     email,
     password,
-    confirmed: true,
-    blocked: false,
-    role: await accountRoleId('Association'),
-    association: associationId,
-  });
-  if (created.status !== 201)
-    throw new Error(`account: HTTP ${created.status} ${JSON.stringify(created.body)}`);
-  const body = created.body as { documentId?: string; data?: { documentId: string } };
-  const accountId = (body.data?.documentId ?? body.documentId) as string;
-
-  const login = await request(baseUrl()).post('/api/auth/local').send({ identifier: email, password });
-  if (login.status !== 200) throw new Error(`login: HTTP ${login.status} ${JSON.stringify(login.body)}`);
-  const jwt = (login.body as { jwt: string }).jwt;
-  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${jwt}`);
-  return {
     associationId,
-    accountId,
-    email,
-    password,
-    jwt,
-    api: {
-      get: (path) => auth(request(baseUrl()).get(path)),
-      post: (path, body = {}) => auth(request(baseUrl()).post(path)).send(body),
-      put: (path, body = {}) => auth(request(baseUrl()).put(path)).send(body),
-      delete: (path) => auth(request(baseUrl()).delete(path)),
-    },
-  };
+  });
+  const jwt = await logInAccount(email, password);
+  return { associationId, accountId, email, password, jwt, api: authenticated(jwt) };
 };
 
 /** Changes an account through the admin (block it, unlink it...). */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
-import { adminToken, baseUrl } from './client';
+import { adminToken, authenticated, baseUrl } from './client';
 
 export interface AdminRole {
   id: number;
@@ -9,14 +9,7 @@ export interface AdminRole {
 }
 
 /** Calls the admin panel's API with a token. */
-export const adminApi = (token: string) => ({
-  get: (path: string) => request(baseUrl()).get(path).set('Authorization', `Bearer ${token}`),
-  post: (path: string, body: object = {}) =>
-    request(baseUrl()).post(path).set('Authorization', `Bearer ${token}`).send(body),
-  put: (path: string, body: object = {}) =>
-    request(baseUrl()).put(path).set('Authorization', `Bearer ${token}`).send(body),
-  delete: (path: string) => request(baseUrl()).delete(path).set('Authorization', `Bearer ${token}`),
-});
+export const adminApi = (token: string) => authenticated(token);
 
 export const superAdmin = async () => adminApi(await adminToken());
 

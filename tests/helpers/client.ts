@@ -17,22 +17,36 @@ const fullAccessToken = (): string => {
   return token;
 };
 
-/** A trusted integration holding a full-access API token. */
-export const trusted = {
-  get: (path: string) => request(baseUrl()).get(path).set('Authorization', `Bearer ${fullAccessToken()}`),
-  post: (path: string, body: unknown) =>
-    request(baseUrl())
-      .post(path)
-      .set('Authorization', `Bearer ${fullAccessToken()}`)
-      .send(body as object),
-  put: (path: string, body: unknown) =>
-    request(baseUrl())
-      .put(path)
-      .set('Authorization', `Bearer ${fullAccessToken()}`)
-      .send(body as object),
-  delete: (path: string) =>
-    request(baseUrl()).delete(path).set('Authorization', `Bearer ${fullAccessToken()}`),
+/** A client whose every request carries one bearer token. */
+export interface Api {
+  get(path: string): request.Test;
+  post(path: string, body?: string | object): request.Test;
+  put(path: string, body?: string | object): request.Test;
+  delete(path: string): request.Test;
+}
+
+const valueOf = (value: string | (() => string)): string => (typeof value === 'string' ? value : value());
+
+/**
+ * The one authenticated client of the tests: requests to `url` (the shared test server by default)
+ * with a bearer token — an API token, an administrator's or an association account's JWT.
+ */
+export const authenticated = (
+  token: string | (() => string),
+  url: string | (() => string) = baseUrl,
+): Api => {
+  const bearer = (test: request.Test) => test.set('Authorization', `Bearer ${valueOf(token)}`);
+  const server = () => request(valueOf(url));
+  return {
+    get: (path) => bearer(server().get(path)),
+    post: (path, body = {}) => bearer(server().post(path)).send(body),
+    put: (path, body = {}) => bearer(server().put(path)).send(body),
+    delete: (path) => bearer(server().delete(path)),
+  };
 };
+
+/** A trusted integration holding a full-access API token. */
+export const trusted = authenticated(fullAccessToken);
 
 export interface Entry {
   id: number;

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { createAccount } from './accounts';
+import { authenticated, dataOf } from './client';
 import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from './database';
 import { freePort, startSecondInstance, type Instance } from './second-instance';
 import { TEST_SECRETS } from './secrets';
@@ -55,31 +57,11 @@ export const adminOf = async (url: string) => {
   if (response.status !== 200)
     throw new Error(`admin on ${url}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
   const token = (response.body as { data: { token: string } }).data.token;
-  return {
-    token,
-    get: (path: string) => request(url).get(path).set('Authorization', `Bearer ${token}`),
-    post: (path: string, body: object = {}) =>
-      request(url).post(path).set('Authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object = {}) =>
-      request(url).put(path).set('Authorization', `Bearer ${token}`).send(body),
-  };
+  return { token, ...authenticated(token, url) };
 };
 export type AdminClient = Awaited<ReturnType<typeof adminOf>>;
 
-/** Polls `check` until it returns a value (not undefined), at most `ms`. */
-export const eventually = async <T>(
-  check: () => Promise<T | undefined>,
-  ms = 30_000,
-  what = 'condition',
-): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+export { eventually } from './eventually';
 
 const CM = '/content-manager/collection-types';
 
@@ -101,21 +83,7 @@ export const createMember = async (
   });
   if (created.status !== 201)
     throw new Error(`association: HTTP ${created.status} ${JSON.stringify(created.body)}`);
-  const associationId = (created.body as { data: { documentId: string } }).data.documentId;
-  const roles = await admin.get('/content-manager/relations/plugin::users-permissions.user/role');
-  const role = (roles.body as { results: Array<{ id: number; name: string }> }).results.find(
-    (candidate) => candidate.name === 'Association',
-  );
-  const account = await admin.post(`${CM}/plugin::users-permissions.user`, {
-    username: email,
-    email,
-    password,
-    confirmed: true,
-    blocked: false,
-    role: role?.id,
-    association: associationId,
-  });
-  if (account.status !== 201)
-    throw new Error(`account: HTTP ${account.status} ${JSON.stringify(account.body)}`);
+  const associationId = dataOf(created).documentId;
+  await createAccount(admin, { email, password, associationId });
   return { associationId };
 };

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { eventually } from './eventually';
 
 export interface ReceivedMail {
   to: string[];
@@ -66,14 +67,15 @@ export const startMailSink = async (
 
 /** Waits for a message the loopback SMTP server received (sending is in the background). */
 export const waitForMail = async (match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> => {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const response = await fetch(process.env.TEST_MAIL_SINK_URL as string);
-    const mails = (await response.json()) as ReceivedMail[];
-    const found = mails.find(match);
-    if (found) return found;
-    if (Date.now() > deadline)
-      throw new Error(`no such e-mail among ${JSON.stringify(mails.map((m) => m.subject))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let mails: ReceivedMail[] = [];
+  return eventually(
+    async () => {
+      const response = await fetch(process.env.TEST_MAIL_SINK_URL as string);
+      mails = (await response.json()) as ReceivedMail[];
+      return mails.find(match);
+    },
+    10_000,
+    () => `no such e-mail among ${JSON.stringify(mails.map((m) => m.subject))}`,
+    50,
+  );
 };

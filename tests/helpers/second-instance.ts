@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { TEST_SECRETS } from './secrets';
+import { eventually } from './eventually';
 
 /** Loads the compiled application and listens, as `strapi start` does. */
 export const START_SCRIPT = `
@@ -85,17 +86,18 @@ export const spawnInstance = (port: number, env: Record<string, string> = {}): I
 };
 
 /** Waits until the instance answers `GET /api/themes` with a 200, at most `ms`. */
-export const untilAnswering = async (instance: Instance, ms = 60_000): Promise<Instance> => {
-  const deadline = Date.now() + ms;
-  while (!(await answers(`${instance.url}/api/themes`))) {
-    if (!instance.running()) {
-      throw new Error(`the instance at ${instance.url} exited: ${instance.output().slice(-2000)}`);
-    }
-    if (Date.now() > deadline) throw new Error(`the instance at ${instance.url} did not answer in ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return instance;
-};
+export const untilAnswering = (instance: Instance, ms = 60_000): Promise<Instance> =>
+  eventually(
+    async () => {
+      if (await answers(`${instance.url}/api/themes`)) return instance;
+      if (!instance.running()) {
+        throw new Error(`the instance at ${instance.url} exited: ${instance.output().slice(-2000)}`);
+      }
+      return undefined;
+    },
+    ms,
+    `the instance at ${instance.url} answering`,
+  );
 
 /** Starts another server process (see `spawnInstance`) and waits until it answers. */
 export const startSecondInstance = async (

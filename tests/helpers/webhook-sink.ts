@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventually } from './eventually';
 
 export interface ReceivedHook {
   headers: Record<string, string | string[] | undefined>;
@@ -117,14 +118,16 @@ export const received = async (): Promise<ReceivedWebhook[]> => {
 
 /** Waits until the sink has received what `match` looks for (deliveries are asynchronous). */
 export const waitFor = async (match: (hooks: ReceivedWebhook[]) => boolean, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const hooks = await received();
-    if (match(hooks)) return hooks;
-    if (Date.now() > deadline)
-      throw new Error(`not received in ${ms} ms: ${JSON.stringify(hooks.map((h) => h.payload))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let hooks: ReceivedWebhook[] = [];
+  return eventually(
+    async () => {
+      hooks = await received();
+      return match(hooks) ? hooks : undefined;
+    },
+    ms,
+    () => `the webhooks awaited (received: ${JSON.stringify(hooks.map((h) => h.payload))})`,
+    50,
+  );
 };
 
 export const forSlug = (hooks: ReceivedWebhook[], slug: string) =>
