@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTRIBUTIONS } from '../contributions';
-import { applyComponentLabels, applyContentManagerSpec, type ComponentLabels } from '../content-manager/spec';
+import { applyComponentLabels, applyContentManagerSpec } from '../content-manager/spec';
 import componentLabels from '../components/content-manager.json';
 
 /**
@@ -11,5 +11,5 @@ export const applyContentManagerViews = async (strapi: Core.Strapi): Promise<voi
   for (const { uid, contentManager } of CONTRIBUTIONS) {
     if (contentManager) await applyContentManagerSpec(strapi, uid, contentManager);
   }
-  await applyComponentLabels(strapi, componentLabels as unknown as ComponentLabels);
+  await applyComponentLabels(strapi, componentLabels);
 };

@@ -131,13 +131,17 @@ interface ComponentsService {
   updateConfiguration(component: unknown, configuration: Omit<Configuration, 'uid'>): Promise<unknown>;
 }
 
-export type ComponentLabels = Record<string, Record<string, { label: string; description?: string }>>;
+/** Labels by component uid and field; a key starting with `$` is a comment (a string). */
+export type ComponentLabels = Record<
+  string,
+  string | Record<string, { label: string; description?: string }>
+>;
 
 /** Applies French labels to the components' fields (`src/components/content-manager.json`). */
 export const applyComponentLabels = async (strapi: Core.Strapi, labels: ComponentLabels): Promise<void> => {
   const service = pluginService<ComponentsService>(strapi, 'content-manager', 'components');
   for (const [uid, fields] of Object.entries(labels)) {
-    if (uid.startsWith('$')) continue;
+    if (typeof fields === 'string') continue;
     const component = service.findComponent(uid);
     if (!component) throw new Error(`src/components/content-manager.json: no component ${uid}`);
     const current = await service.findConfiguration(component);

@@ -9,7 +9,7 @@ import type { Modules, UID } from '@strapi/strapi';
 type Params = Modules.Documents.Params.Pick<UID.ContentType, 'fields' | 'filters' | 'populate' | 'data'>;
 
 /** Attribute names to select. */
-export const runtimeFields = (names: readonly string[]) => names as unknown as NonNullable<Params['fields']>;
+export const runtimeFields = (names: readonly string[]) => names as NonNullable<Params['fields']>;
 
 /** A filters tree naming attributes of the type. */
 export const runtimeFilters = (filters: Record<string, unknown>) => filters as NonNullable<Params['filters']>;

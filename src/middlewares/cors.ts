@@ -32,7 +32,7 @@ const cors = (
   const origins = new Set((config.origins ?? []).filter((origin) => origin !== '*' && origin !== ''));
   let layers: Layer[] | undefined;
   const isContentApi = (path: string): boolean => {
-    layers ??= (strapi.server.api('content-api').listRoutes() as unknown as Layer[]).filter(
+    layers ??= (strapi.server.api('content-api').listRoutes() as Layer[]).filter(
       (layer) => layer.methods.length > 0,
     );
     return layers.some((layer) => layer.match(path));

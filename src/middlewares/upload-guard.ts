@@ -130,8 +130,7 @@ const uploadGuard =
       await limitSubmissions(strapi, ctx);
     }
     checkBody(ctx.request.body);
-    const files =
-      (ctx.request as unknown as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
+    const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files ?? {};
     const all = Object.values(files).flat();
     if (all.length === 0) refuse('files', 'no file was sent');
     for (const file of all) await normaliseImage(file);

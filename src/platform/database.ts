@@ -181,7 +181,7 @@ interface KnexTransactor {
  * The outermost transaction now also waits for that promise, and fails (a 503) when it is rejected.
  */
 export const commitsOrFails = (strapi: Core.Strapi): void => {
-  const database = strapi.db as unknown as {
+  const database = strapi.db as {
     transaction: (callback?: (params: { trx: KnexTransactor }) => Promise<unknown>) => Promise<unknown>;
     inTransaction(): boolean;
   };

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -101,8 +101,7 @@ export const objectStorageProvider = (settings: ObjectStorageSettings) => {
   };
   return {
     async upload(file: UploadedFile) {
-      const body =
-        file.buffer ?? (await readAll(file.stream ?? file.getStream?.() ?? ([] as unknown as Readable)));
+      const body = file.buffer ?? (await readAll(file.stream ?? file.getStream?.() ?? Readable.from([])));
       await put(file, body);
     },
     async uploadStream(file: UploadedFile) {

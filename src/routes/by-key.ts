@@ -79,7 +79,7 @@ interface RouteSchemas {
  * a route that is served by it.
  */
 export const findOneSchemas = (uid: UID.ContentType): RouteSchemas => {
-  const [core] = factories.createCoreRouter(uid, { only: ['findOne'] }).routes as unknown as RouteSchemas[];
+  const [core] = factories.createCoreRouter(uid, { only: ['findOne'] }).routes as RouteSchemas[];
   return { request: { query: core.request?.query }, response: core.response };
 };
 

@@ -168,7 +168,7 @@ export const submitChange = async (
       populate: populateOf(rules),
     }),
   );
-  return ownView(updated as unknown as Data, rules);
+  return ownView(updated as Data, rules);
 };
 
 /** Submissions of an association through the standard REST routes of a type. */

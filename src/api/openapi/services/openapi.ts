@@ -39,7 +39,7 @@ const versionKey = (strapi: Core.Strapi): string => {
   for (const [uid, model] of models) {
     hash.update(uid).update(JSON.stringify((model as { attributes: unknown }).attributes));
   }
-  const routes = strapi.server.api('content-api').listRoutes() as unknown as Array<{
+  const routes = strapi.server.api('content-api').listRoutes() as Array<{
     methods: string[];
     path: string;
   }>;

@@ -95,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Candidate[]> => {
     const meta = strapi.db.metadata.get(spec.uid);
     const column = (attribute: string): string =>
-      (meta.attributes[attribute] as unknown as { columnName?: string }).columnName ?? attribute;
+      (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     const vector = Object.entries(spec.fields)
       .map(([field, weight]) =>
         `setweight(to_tsvector('french', unaccent(coalesce(??, ''))), '${weight}')`.replace(

@@ -69,14 +69,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       for (const entry of entries) {
         totals[type] += 1;
         totals.total += 1;
-        const linked = asList(entry[countryField]) as unknown as CountryRef[];
+        const linked = asList(entry[countryField]) as CountryRef[];
         for (const continent of new Set(linked.map((country) => country.continent))) {
           continents.add(continent, () => ({ continent }), type);
         }
         for (const country of linked) {
           countries.add(country.isoCode, () => ({ ...country }), type);
         }
-        for (const theme of asList(entry.themes) as unknown as Array<{ name: string; slug: string }>) {
+        for (const theme of asList(entry.themes) as Array<{ name: string; slug: string }>) {
           themes.add(theme.slug, () => ({ name: theme.name, slug: theme.slug }), type);
         }
         if (typeof entry.startDate === 'string') {
