@@ -7,16 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { UID } from '@strapi/strapi';
-import type {
-  BreakdownKey,
-  Contribution,
-  Declared,
-  NamesWith,
-  StatsKey,
-  SubmissionRules,
-  UidsWith,
-  Weight,
-} from './types';
+import type { BreakdownKey, Contribution, Declared, NamesWith, StatsKey, UidsWith, Weight } from './types';
 
 export type { Contribution, Declared, Registry, SubmissionRules, Weight } from './types';
 
@@ -25,15 +16,18 @@ type Tuple<T> = [T, ...T[]];
 
 const API_DIRECTORY = path.join(__dirname, '..', 'api');
 
-/** Reads the declarations, in folder order; a folder without `contributions.ts` contributes nothing. */
-const discover = (): Contribution[] =>
+/**
+ * Reads the declarations of the type folders under `directory` (src/api), in folder order; a
+ * folder without `contributions.ts` contributes nothing.
+ */
+export const discover = (directory: string): Contribution[] =>
   fs
-    .readdirSync(API_DIRECTORY, { withFileTypes: true })
+    .readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
     .flatMap((folder) => {
-      const base = path.join(API_DIRECTORY, folder, 'contributions');
+      const base = path.join(directory, folder, 'contributions');
       if (!['.ts', '.js'].some((extension) => fs.existsSync(base + extension))) return [];
       // Discovered at run time, so that no file has to import every type; `Registry` gives the
       // compiler the same declarations.
@@ -46,29 +40,8 @@ const discover = (): Contribution[] =>
       return [contribution];
     });
 
-/** Every declaration, one per type folder. */
-export const CONTRIBUTIONS: readonly Declared[] = discover() as Declared[];
-
-const withFeature = <F extends keyof Contribution>(
-  feature: F,
-): Array<Declared & Required<Pick<Contribution, F>>> =>
-  CONTRIBUTIONS.filter(
-    (contribution): contribution is Declared & Required<Pick<Contribution, F>> =>
-      (contribution as Contribution)[feature] !== undefined,
-  );
-
-const namesOf = <N extends string>(list: ReadonlyArray<{ name: string }>): Tuple<N> => {
-  if (list.length === 0) throw new Error('no type declares this feature');
-  return list.map(({ name }) => name) as Tuple<N>;
-};
-
-/** The declaration of a type, by uid (undefined for plugin types and types without one). */
-export const contributionOf = (uid: string): Contribution | undefined =>
-  (CONTRIBUTIONS as readonly Contribution[]).find((contribution) => contribution.uid === uid);
-
-// ---------------------------------------------------------------------------------------------
-// The tables of the shared features
-// ---------------------------------------------------------------------------------------------
+const namesOf = <N extends string>(list: ReadonlyArray<{ name: string }>): Tuple<N> =>
+  list.map(({ name }) => name) as Tuple<N>;
 
 export type SearchType = NamesWith<'search'>;
 export interface Searchable {
@@ -78,30 +51,8 @@ export interface Searchable {
   summary?: string;
   fields: Readonly<Record<string, Weight>>;
 }
-/** What `/api/search` searches, type by type. */
-export const SEARCHABLE: readonly Searchable[] = withFeature('search').map(({ uid, name, search }) => ({
-  uid,
-  name: name as SearchType,
-  ...search,
-}));
-export const SEARCH_TYPES = namesOf<SearchType>(SEARCHABLE);
-
 export type TimelineType = NamesWith<'timeline'>;
-/** What `/api/timeline` shows: the dated types, with the field that summarises an entry. */
-export const TIMELINE: ReadonlyArray<{ uid: UID.ContentType; name: TimelineType; summary: string }> =
-  withFeature('timeline').map(({ uid, name, timeline }) => ({
-    uid,
-    name: name as TimelineType,
-    summary: timeline.summary,
-  }));
-export const TIMELINE_TYPES = namesOf<TimelineType>(TIMELINE);
-
 export type MapType = NamesWith<'map'>;
-/** What `/api/map` places: the located types, with the component that holds the location. */
-export const MAP_SOURCES: ReadonlyArray<{ uid: UID.ContentType; name: MapType; location: string }> =
-  withFeature('map').map(({ uid, name, map }) => ({ uid, name: name as MapType, location: map.location }));
-export const MAP_TYPES = namesOf<MapType>(MAP_SOURCES);
-
 export type { BreakdownKey, StatsKey };
 export interface Counted {
   uid: UID.ContentType;
@@ -109,29 +60,84 @@ export interface Counted {
   countries: string;
   breakdown?: { key: BreakdownKey; attribute: string };
 }
-/** What `/api/stats` counts. */
-export const COUNTED: readonly Counted[] = withFeature('stats').map(
-  ({ uid, stats }) => ({ uid, ...stats }) as Counted,
-);
-export const STATS_KEYS = COUNTED.map(({ key }) => key) as Tuple<StatsKey>;
-export const BREAKDOWN_KEYS = COUNTED.flatMap(({ breakdown }) =>
-  breakdown ? [breakdown.key] : [],
-) as Tuple<BreakdownKey>;
-
 export type SubmittedType = NamesWith<'submission'>;
 /** The uids of the types associations submit, and of the one whose profile they edit. */
 export type SubmittedUid = UidsWith<'submission'>;
 export type ProfileUid = UidsWith<'profile'>;
-/** The types associations submit, with what they may send. */
-export const SUBMITTED: ReadonlyArray<{ uid: SubmittedUid; name: SubmittedType; rules: SubmissionRules }> =
-  withFeature('submission').map(({ uid, name, submission }) => ({
+
+/** The tables of the shared features, built from a set of declarations. */
+export const collect = (contributions: readonly Contribution[]) => {
+  const withFeature = <F extends keyof Contribution>(feature: F) =>
+    contributions.filter(
+      (contribution): contribution is Contribution & Required<Pick<Contribution, F>> =>
+        contribution[feature] !== undefined,
+    );
+  const searchable: readonly Searchable[] = withFeature('search').map(({ uid, name, search }) => ({
+    uid,
+    name: name as SearchType,
+    ...search,
+  }));
+  const timeline = withFeature('timeline').map(({ uid, name, timeline: { summary } }) => ({
+    uid,
+    name: name as TimelineType,
+    summary,
+  }));
+  const mapSources = withFeature('map').map(({ uid, name, map }) => ({
+    uid,
+    name: name as MapType,
+    location: map.location,
+  }));
+  const counted: readonly Counted[] = withFeature('stats').map(
+    ({ uid, stats }) => ({ uid, ...stats }) as Counted,
+  );
+  const submitted = withFeature('submission').map(({ uid, name, submission }) => ({
     uid: uid as SubmittedUid,
     name: name as SubmittedType,
     rules: submission,
   }));
-export const SUBMITTED_TYPES = namesOf<SubmittedType>(SUBMITTED);
+  return {
+    /** What `/api/search` searches, type by type. */
+    SEARCHABLE: searchable,
+    SEARCH_TYPES: namesOf<SearchType>(searchable),
+    /** What `/api/timeline` shows: the dated types, with the field that summarises an entry. */
+    TIMELINE: timeline as ReadonlyArray<(typeof timeline)[number]>,
+    TIMELINE_TYPES: namesOf<TimelineType>(timeline),
+    /** What `/api/map` places: the located types, with the component that holds the location. */
+    MAP_SOURCES: mapSources as ReadonlyArray<(typeof mapSources)[number]>,
+    MAP_TYPES: namesOf<MapType>(mapSources),
+    /** What `/api/stats` counts, under which keys, with which breakdowns. */
+    COUNTED: counted,
+    STATS_KEYS: counted.map(({ key }) => key) as Tuple<StatsKey>,
+    BREAKDOWN_KEYS: counted.flatMap(({ breakdown }) =>
+      breakdown ? [breakdown.key] : [],
+    ) as Tuple<BreakdownKey>,
+    /** The types associations submit, with what they may send. */
+    SUBMITTED: submitted as ReadonlyArray<(typeof submitted)[number]>,
+    SUBMITTED_TYPES: namesOf<SubmittedType>(submitted),
+    /** The types the public may read (find, findOne) through the REST API. */
+    PUBLIC_UIDS: contributions.filter((contribution) => contribution.public).map(({ uid }) => uid),
+  };
+};
 
-/** The types the public may read (find, findOne) through the REST API. */
-export const PUBLIC_UIDS: readonly UID.ContentType[] = CONTRIBUTIONS.filter(
-  (contribution) => (contribution as Contribution).public,
-).map(({ uid }) => uid);
+/** Every declaration of this project, one per type folder. */
+export const CONTRIBUTIONS: readonly Declared[] = discover(API_DIRECTORY) as Declared[];
+
+/** The declaration of a type, by uid (undefined for plugin types and types without one). */
+export const contributionOf = (uid: string): Contribution | undefined =>
+  (CONTRIBUTIONS as readonly Contribution[]).find((contribution) => contribution.uid === uid);
+
+// The tables the shared features read.
+export const {
+  SEARCHABLE,
+  SEARCH_TYPES,
+  TIMELINE,
+  TIMELINE_TYPES,
+  MAP_SOURCES,
+  MAP_TYPES,
+  COUNTED,
+  STATS_KEYS,
+  BREAKDOWN_KEYS,
+  SUBMITTED,
+  SUBMITTED_TYPES,
+  PUBLIC_UIDS,
+} = collect(CONTRIBUTIONS);

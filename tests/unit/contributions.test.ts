@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  collect,
+  discover,
   CONTRIBUTIONS,
   COUNTED,
   MAP_TYPES,
@@ -12,14 +14,14 @@ import {
 } from '../../src/contributions';
 import { declarationProblems, type DeclaredAttribute } from '../../src/contributions/check';
 
-const attributesOf = (name: string): Record<string, DeclaredAttribute> =>
+const attributesOf = (
+  name: string,
+  api = path.join(__dirname, '..', '..', 'src', 'api'),
+): Record<string, DeclaredAttribute> =>
   (
-    JSON.parse(
-      fs.readFileSync(
-        path.join(__dirname, '..', '..', 'src', 'api', name, 'content-types', name, 'schema.json'),
-        'utf8',
-      ),
-    ) as { attributes: Record<string, DeclaredAttribute> }
+    JSON.parse(fs.readFileSync(path.join(api, name, 'content-types', name, 'schema.json'), 'utf8')) as {
+      attributes: Record<string, DeclaredAttribute>;
+    }
   ).attributes;
 
 const API = path.join(__dirname, '..', '..', 'src', 'api');
@@ -78,5 +80,24 @@ describe('the types declare their contributions (src/api/<type>/contributions.ts
       new Set(['actions', 'associations', 'delegations', 'partnerships', 'schoolExchanges']),
     );
     expect(PUBLIC_UIDS).not.toContain('api::delivery.delivery');
+  });
+
+  it('a new type folder is taken in by what it declares, and nothing else has to change', () => {
+    // tests/unit/fixtures/api/event: a schema and a contributions.ts, as in the README's walkthrough.
+    const fixtures = path.join(__dirname, 'fixtures', 'api');
+    const [event] = discover(fixtures);
+    expect(event.name).toBe('event');
+    expect(declarationProblems(event, attributesOf('event', fixtures))).toEqual([]);
+
+    const tables = collect([...CONTRIBUTIONS, event]);
+    expect(tables.SEARCH_TYPES).toContain('event');
+    expect(tables.TIMELINE_TYPES).toContain('event');
+    expect(tables.SUBMITTED.find((type) => type.uid === event.uid)?.rules).toBe(event.submission);
+    expect(tables.PUBLIC_UIDS).toContain('api::event.event');
+    // ...and only there: it declared no location and no counts.
+    expect(tables.MAP_TYPES).not.toContain('event');
+    expect(tables.COUNTED.map(({ uid }) => uid)).not.toContain('api::event.event');
+    // The project's own tables are untouched.
+    expect(SEARCH_TYPES).not.toContain('event');
   });
 });

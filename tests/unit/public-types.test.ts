@@ -36,7 +36,7 @@ describe('types/public-api.ts', () => {
   });
 
   it('the comparison refuses a drift (a search hit type the server does not send)', () => {
-    expect(typeErrors('fixtures/public-types-drift.ts').join('\n')).toMatch(/not assignable/);
+    expect(typeErrors('fixtures/drift/public-types.ts').join('\n')).toMatch(/not assignable/);
   });
 
   it('reads interface keys (the API test relies on it)', () => {
