@@ -3,8 +3,6 @@ import type { Contribution } from './types';
 /** What the check needs to know of an attribute of the declared type. */
 export interface DeclaredAttribute {
   type: string;
-  relation?: string;
-  component?: string;
 }
 
 /**
@@ -69,8 +67,12 @@ export const declarationProblems = (
       expect(`${feature}.relations`, relation, kind === 'image' ? ['media'] : ['relation']);
     }
     if (feature === 'submission') {
-      for (const name of ['ownerAssociation', 'reviewState', 'reviewComment', 'title', 'slug'])
-        expect('submission', name, ['relation', 'enumeration', 'text', 'string', 'uid']);
+      // What the submission service and the review notifications write and read on every entry.
+      expect('submission', 'ownerAssociation', ['relation']);
+      expect('submission', 'reviewState', ['enumeration']);
+      expect('submission', 'reviewComment', TEXT);
+      expect('submission', 'title', ['string']);
+      expect('submission', 'slug', ['uid']);
     }
   }
   return problems;

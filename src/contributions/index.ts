@@ -1,7 +1,8 @@
 /**
  * The collector: finds every `src/api/<type>/contributions.ts` and builds, from what each type
  * declares, the tables that the shared features read (search, timeline, map, stats, submissions,
- * validation, Content Manager views, public permissions, the seed, the zod schemas and OpenAPI).
+ * validation, Content Manager views, public permissions, the website webhook, the zod schemas and
+ * OpenAPI).
  * It knows no type by name: adding a type folder with a `contributions.ts` is enough.
  */
 import fs from 'node:fs';
@@ -122,9 +123,15 @@ export const collect = (contributions: readonly Contribution[]) => {
 /** Every declaration of this project, one per type folder. */
 export const CONTRIBUTIONS: readonly Declared[] = discover(API_DIRECTORY) as Declared[];
 
-/** The declaration of a type, by uid (undefined for plugin types and types without one). */
-export const contributionOf = (uid: string): Contribution | undefined =>
-  (CONTRIBUTIONS as readonly Contribution[]).find((contribution) => contribution.uid === uid);
+const BY_UID = new Map<string, Contribution>(
+  CONTRIBUTIONS.map((contribution) => [contribution.uid, contribution]),
+);
+
+/**
+ * The declaration of a type, by uid (undefined for plugin types and types without one). Read by
+ * Document Service middlewares on every call: a map lookup.
+ */
+export const contributionOf = (uid: string): Contribution | undefined => BY_UID.get(uid);
 
 // The tables the shared features read.
 export const {

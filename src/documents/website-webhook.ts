@@ -1,5 +1,5 @@
-import type { UID } from '@strapi/strapi';
-import { DELIVERY_UID, enqueue } from '../api/delivery/outbox';
+import { enqueue } from '../api/delivery/outbox';
+import { contributionOf } from '../contributions';
 import type { DocumentLayer } from './layer';
 import { runtimeFields } from './runtime-params';
 
@@ -62,11 +62,12 @@ export const eventFor = (action: string, draftAndPublish: boolean, status: unkno
  * delays the change, and survives a restart or an outage of the website.
  */
 export const websiteWebhook: DocumentLayer = (strapi) => async (context, next) => {
-  if (!context.uid.startsWith('api::') || !process.env.WEBSITE_WEBHOOK_URL) return next();
+  // Only the types declared public (src/api/<type>/contributions.ts): the outbox is not content.
+  if (!contributionOf(context.uid)?.public || !process.env.WEBSITE_WEBHOOK_URL) return next();
   const model = strapi.getModel(context.uid);
   const params = context.params as { documentId?: string; locale?: string; status?: string };
   const event = eventFor(context.action, model.options?.draftAndPublish === true, params.status);
-  if (!event || context.uid === DELIVERY_UID) return next();
+  if (!event) return next();
 
   return strapi.db.transaction(async () => {
     // What a deletion removes from the public site is read before it goes: its published version.
@@ -74,7 +75,7 @@ export const websiteWebhook: DocumentLayer = (strapi) => async (context, next) =
     // (and its slug, which may name an unpublished submission, stays private).
     const before =
       event === 'delete' && params.documentId
-        ? ((await strapi.documents(context.uid as UID.ContentType).findOne({
+        ? ((await strapi.documents(context.uid).findOne({
             documentId: params.documentId,
             locale: params.locale,
             status: 'published',

@@ -143,9 +143,10 @@ export const limitSubmissions = (strapi: Core.Strapi, ctx: Context): Promise<voi
   enforce(strapi, ctx, `submit:${accountIdOf(ctx)}`, submissionLimit());
 
 /**
- * Saves what an association sent on the draft of one of its entries (found and owned: the caller
- * checked), "submitted" for review; a published version stays as it is until staff publish the
- * change. Counted against the account's limit, checked against the type's rules.
+ * Saves what an association sent on the draft of one of its entries, "submitted" for review, once
+ * checked against the type's rules; a published version stays as it is until staff publish the
+ * change. The caller has found the entry among the association's own and counted the request
+ * against the account's limit (limitSubmissions).
  */
 export const submitChange = async (
   strapi: Core.Strapi,

@@ -11,9 +11,8 @@ import { TEST_SECRETS } from '../helpers/secrets';
 const SEED_SCRIPT = path.join('dist', 'database', 'seed.js');
 /** The collection types the seed fills, read from its files. */
 const TYPES = readSeedFiles(path.join(__dirname, '..', '..', 'database', 'seed'))
-  .map(({ file }) => file.uid)
-  .filter((uid) => COLLECTIONS.includes(pathOf(uid)))
-  .map(pathOf);
+  .map(({ file }) => pathOf(file.uid))
+  .filter((plural) => COLLECTIONS.includes(plural));
 
 const countEverything = async (): Promise<Record<string, number>> => {
   const counts: Record<string, number> = {};

@@ -9,15 +9,12 @@ import { CONTRIBUTIONS } from '../../src/contributions';
 interface Schema {
   kind: 'collectionType' | 'singleType';
   info: { singularName: string; pluralName: string };
+  attributes: Record<string, { type: string }>;
 }
 
-const schemaOf = (name: string): Schema =>
-  JSON.parse(
-    fs.readFileSync(
-      path.join(__dirname, '..', '..', 'src', 'api', name, 'content-types', name, 'schema.json'),
-      'utf8',
-    ),
-  ) as Schema;
+/** The schema of type `name` in a folder of type folders (src/api by default). */
+export const schemaOf = (name: string, api = path.join(__dirname, '..', '..', 'src', 'api')): Schema =>
+  JSON.parse(fs.readFileSync(path.join(api, name, 'content-types', name, 'schema.json'), 'utf8')) as Schema;
 
 /** The public types, with the path of their REST routes (`/api/<path>`). */
 export const PUBLIC_TYPES = CONTRIBUTIONS.filter((contribution) => contribution.public).map(

@@ -5,8 +5,6 @@ import type { statsSchema } from '../schemas';
 import { refuseUnknown, type RawQuery } from '../query';
 import { runtimePopulate } from '../../../documents/runtime-params';
 
-export type CountedType = StatsKey;
-
 export type Stats = z.infer<typeof statsSchema>['data'];
 export type Counts = Stats['totals'];
 type CountryRef = Omit<Stats['byCountry'][number], keyof Counts>;
@@ -18,7 +16,7 @@ const emptyCounts = (): Counts =>
 /** A table of counts keyed by a string, each row made on first use. */
 class Tally<K> {
   readonly rows = new Map<string, K & Counts>();
-  add(key: string, make: () => K, type: CountedType): void {
+  add(key: string, make: () => K, type: StatsKey): void {
     let row = this.rows.get(key);
     if (!row) {
       row = { ...make(), ...emptyCounts() };
