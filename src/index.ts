@@ -11,6 +11,8 @@ import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
 import { prepareOpenApi } from './api/openapi/services/openapi';
 import httpCache from './middlewares/http-cache';
+import { contentVersion } from './cache/content-version';
+import { followOtherChanges } from './cache/other-changes';
 import queryLimits from './middlewares/query-limits';
 import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from './api/delivery/outbox';
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
@@ -36,7 +38,7 @@ export default {
     releaseStartupLock = await holdStartupLock(strapi);
     // Middlewares of the content API's own router: they run for every one of its routes (the
     // router matches each spelling of a path), and for nothing else.
-    strapi.server.api('content-api').use(httpCache()).use(queryLimits());
+    strapi.server.api('content-api').use(httpCache(strapi)).use(queryLimits());
     // Each type's declaration (src/api/<type>/contributions.ts) fits its schema.
     checkContributions(strapi);
     // Every Document Service middleware, in their order (src/documents/index.ts).
@@ -54,12 +56,16 @@ export default {
       await drainRequests(strapi);
       await outbox?.stop();
       outbox = undefined;
+      await contentVersion(strapi).stop();
       await waitForIdleDatabase(strapi);
       return destroy();
     };
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // The count of public changes that the HTTP cache follows (before anything is written).
+    await contentVersion(strapi).start();
+    followOtherChanges(strapi);
     await ensureLocales(strapi);
     await rateLimitStore(strapi).ensureTable();
     await syncPublicPermissions(strapi);

@@ -5,9 +5,10 @@
  *
  * A write from an association (src/submissions/submit.ts), staff or code thus goes through:
  * validation → session revocation → default populate → query shape → published only →
- * website webhook → invitations → review notifications → Strapi.
+ * content version → website webhook → invitations → review notifications → Strapi.
  */
 import type { Core } from '@strapi/strapi';
+import { contentVersionLayer } from './content-version';
 import { defaultPopulate } from './default-populate';
 import { invitations } from './invitations';
 import type { DocumentLayer } from './layer';
@@ -27,7 +28,9 @@ export const DOCUMENT_LAYERS: ReadonlyArray<readonly [name: string, layer: Docum
   ['default-populate', defaultPopulate],
   ['query-shape', queryShape],
   ['published-only', publishedOnly],
-  // Writes: notifications saved in the change's own transaction (rows of the outbox).
+  // Writes: the content version moves once the change has committed (the HTTP cache follows it),
+  // then notifications saved in the change's own transaction (rows of the outbox).
+  ['content-version', contentVersionLayer],
   ['website-webhook', websiteWebhook],
   ['invitations', invitations],
   ['review-notifications', reviewNotifications],

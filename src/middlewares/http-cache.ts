@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
+import { contentVersion } from '../cache/content-version';
+import { createResponseCache, type ResponseCache } from '../cache/response-cache';
+import type { Context, Next } from '../http/request-state';
 
 /** Cache policy of an anonymous GET: a minute fresh, five more minutes served while revalidating. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 /** A request with credentials may see drafts: never stored by shared caches. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
+
+const hash = (text: string | Buffer, length: number): string =>
+  crypto.createHash('sha256').update(text).digest('base64url').slice(0, length);
 
 const serialise = (body: unknown): string | Buffer | null => {
   if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
@@ -16,31 +20,114 @@ const serialise = (body: unknown): string | Buffer | null => {
 };
 
 /**
- * ETag and Cache-Control on every successful GET of the content API (mounted on its router, see
- * src/index.ts), and 304 on a matching If-None-Match. The ETag is a hash of the response itself, so it changes as soon as what it covers
- * is published, unpublished, edited or deleted (timestamps are part of the body), and two instances
- * serving the same database give the same one.
+ * Whether If-None-Match names `etag` (RFC 9110 §13.1.2: weak comparison, `*`, a list). Decided
+ * whatever the request's Cache-Control says: a conditional request *is* a revalidation (Koa's
+ * `ctx.fresh` answers "not fresh" to `Cache-Control: no-cache`, which Node's fetch sends).
  */
-const httpCache = (): Core.MiddlewareHandler => async (ctx: Context, next) => {
-  await next();
-  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return;
-  if (ctx.status !== 200) return;
-  const body = serialise(ctx.body);
-  if (body === null) return;
+export const matches = (header: string, etag: string): boolean => {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
+};
 
-  const hash = crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32);
-  ctx.set('ETag', `"${hash}"`);
-  ctx.set('Cache-Control', ctx.get('Authorization') ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-  ctx.vary('Authorization');
-  if (ctx.fresh) {
-    ctx.status = 304;
-    ctx.body = null;
-  } else if (typeof body === 'string' && typeof ctx.body !== 'string') {
-    // Send the JSON that was hashed rather than serialising the object a second time.
+/**
+ * What the ETags of a deployment share: the shape of its types (each attribute's name, type and
+ * target), so that a release that changes a schema never revalidates a body of the old shape. Two
+ * instances of one release compute the same.
+ */
+const fingerprintOf = (strapi: Core.Strapi): string => {
+  const shapes = [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)]
+    .map(([uid, type]) => {
+      const attributes = Object.entries(type.attributes as Record<string, { type: string; target?: string }>)
+        .map(([name, attribute]) => `${name}:${attribute.type}:${attribute.target ?? ''}`)
+        .sort();
+      return `${uid}(${attributes.join(',')})`;
+    })
+    .sort();
+  return hash(shapes.join(';'), 8);
+};
+
+/**
+ * ETag, Cache-Control and 304 on every successful GET of the content API (mounted on its router,
+ * see src/index.ts, so every spelling of a route meets it).
+ *
+ * Anonymous requests (no Authorization): the answer depends only on the URL and on the published
+ * content, whose changes are counted by the content version (src/cache/content-version.ts). The
+ * ETag is derived from that version and the URL, so a matching If-None-Match is answered 304 before
+ * anything is read or built, and two instances on one database give the same ETag. The body built
+ * for a URL — by the whole pipeline: authorisation of the Public role, query checks, published-only
+ * rule, sanitising — is kept for that version and served again until the version moves (every
+ * write of public content, of the Public role's permissions or of a media file moves it).
+ *
+ * Requests with credentials may see drafts or private fields: nothing is kept; their ETag is a hash
+ * of their own body, and Cache-Control says private.
+ */
+const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
+  const megabytes = Number(process.env.RESPONSE_CACHE_MB ?? 64);
+  const cache: ResponseCache = createResponseCache(
+    (Number.isFinite(megabytes) ? megabytes : 64) * 1024 * 1024,
+    4 * 1024 * 1024,
+  );
+  const version = contentVersion(strapi);
+  version.onChange((at) => {
+    cache.moveTo(at);
+  });
+  let fingerprint: string | undefined;
+
+  return async (ctx: Context, next: Next) => {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+
+    if (ctx.get('Authorization')) {
+      await next();
+      if (ctx.status !== 200) return;
+      const body = serialise(ctx.body);
+      if (body === null) return;
+      const etag = `"${hash(body, 32)}"`;
+      ctx.set('ETag', etag);
+      ctx.set('Cache-Control', PRIVATE_CACHE_CONTROL);
+      ctx.vary('Authorization');
+      if (matches(ctx.get('If-None-Match'), etag)) {
+        ctx.status = 304;
+        ctx.body = null;
+      } else if (typeof body === 'string' && typeof ctx.body !== 'string') {
+        const type = ctx.type;
+        ctx.body = body;
+        ctx.type = type;
+      }
+      return;
+    }
+
+    const at = version.current();
+    fingerprint ??= fingerprintOf(strapi);
+    const etag = `"${fingerprint}-${at}-${hash(ctx.url, 12)}"`;
+    const cached = at > 0 ? cache.get(ctx.url, at) : undefined;
+    const answer = (body: string, type: string): void => {
+      ctx.set('ETag', etag);
+      ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+      ctx.vary('Authorization');
+      if (matches(ctx.get('If-None-Match'), etag)) {
+        ctx.status = 304;
+        ctx.body = null;
+        return;
+      }
+      ctx.status = 200;
+      ctx.body = body;
+      ctx.type = type;
+    };
+    if (cached) {
+      answer(cached.body, cached.type);
+      return;
+    }
+
+    await next();
+    if (ctx.status !== 200) return;
+    const body = serialise(ctx.body);
+    if (typeof body !== 'string') return; // a stream or a file: no ETag of ours
     const type = ctx.type;
-    ctx.body = body;
-    ctx.type = type;
-  }
+    if (at > 0) cache.set(ctx.url, at, { body, type });
+    answer(body, type);
+  };
 };
 
 export default httpCache;
