@@ -1,5 +1,9 @@
+import crypto from 'node:crypto';
 import request from 'supertest';
+import { superAdmin } from '../helpers/admin';
 import { adminToken, anonymous, baseUrl, dataOf, trusted, type Entry } from '../helpers/client';
+import { eventually } from '../helpers/eventually';
+import { PROBE_HEADER } from '../helpers/query-probe';
 import { freePort, startSecondInstance } from '../helpers/second-instance';
 
 const PUBLIC = 'public, max-age=60, stale-while-revalidate=300';
@@ -103,6 +107,146 @@ describe('HTTP caching of public GETs', () => {
     const response = await anonymous().get('/api/partnerships/slug/atlantide');
     expect(response.status).toBe(404);
     expect(response.headers['cache-control']).not.toBe(PUBLIC);
+  });
+});
+
+/** An anonymous GET and the number of SQL statements the server ran for it. */
+const probed = async (path: string, headers: Record<string, string> = {}) => {
+  const id = crypto.randomUUID();
+  const response = await anonymous().get(path).set(PROBE_HEADER, id).set(headers);
+  const probe = await request(process.env.TEST_PROBE_URL as string).get(`/${id}`);
+  return { response, queries: (probe.body as { queries: number }).queries };
+};
+
+interface Role {
+  id: number;
+  type: string;
+  name: string;
+  description: string;
+  permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
+}
+
+describe('ETags from the content version', () => {
+  const CURATED = [
+    '/api/partnerships/slug/gabon-estuaire',
+    '/api/countries/GA/overview',
+    '/api/timeline',
+    '/api/map',
+    '/api/stats',
+    '/api/search?q=gabon',
+    '/api/actions?populate=*',
+  ];
+
+  it.each(CURATED)('%s: 304 for a matching If-None-Match even with Cache-Control: no-cache', async (path) => {
+    const etag = await etagOf(path);
+    const response = await anonymous()
+      .get(path)
+      .set('If-None-Match', etag)
+      .set('Cache-Control', 'no-cache')
+      .set('Pragma', 'no-cache');
+    expect(response.status).toBe(304);
+    expect(response.headers.etag).toBe(etag);
+  });
+
+  it("Node's own fetch gets its 304 (it adds Cache-Control: no-cache to a hand-set If-None-Match)", async () => {
+    const url = `${baseUrl()}/api/partnerships`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const second = await fetch(url, { headers: { 'If-None-Match': etag } });
+    expect(second.status).toBe(304);
+    // A list of candidates, and a weak form, match too; another ETag does not.
+    expect((await fetch(url, { headers: { 'If-None-Match': `"other", W/${etag}` } })).status).toBe(304);
+    expect((await fetch(url, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+  });
+
+  it('a request with credentials gets its 304 whatever Cache-Control says', async () => {
+    const first = await trusted.get('/api/partnerships');
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await trusted
+      .get('/api/partnerships')
+      .set('If-None-Match', first.headers.etag)
+      .set('Cache-Control', 'no-cache');
+    expect(again.status).toBe(304);
+  });
+
+  it('a 304, and a response already built for this content, are answered without reading the database', async () => {
+    const path = '/api/countries/GA/overview';
+    // A write moves the content version: the next answer is built again.
+    const created = await trusted.post('/api/themes', { data: { name: 'Version', slug: 'test-version' } });
+    expect(created.status).toBe(201);
+    await trusted.delete(`/api/themes/${dataOf(created).documentId}`);
+    const cold = await probed(path);
+    expect(cold.response.status).toBe(200);
+    expect(cold.queries).toBeGreaterThan(0);
+    const again = await probed(path);
+    expect(again.response.status).toBe(200);
+    expect(again.response.text).toBe(cold.response.text);
+    expect(again.response.headers.etag).toBe(cold.response.headers.etag);
+    expect(again.queries).toBe(0);
+    const revalidated = await probed(path, { 'If-None-Match': cold.response.headers.etag });
+    expect(revalidated.response.status).toBe(304);
+    expect(revalidated.queries).toBe(0);
+  });
+
+  it('the Public role losing a permission is seen at once (no response kept from before)', async () => {
+    expect((await anonymous().get('/api/themes')).status).toBe(200);
+    const client = await superAdmin();
+    const roles = await client.get('/users-permissions/roles');
+    const publicRoleId = (roles.body as { roles: Role[] }).roles.find((role) => role.type === 'public')?.id;
+    const { role } = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as { role: Role };
+    const save = (enabled: boolean) => {
+      role.permissions['api::theme'].controllers.theme.find.enabled = enabled;
+      return client.put(`/users-permissions/roles/${publicRoleId}`, {
+        name: role.name,
+        description: role.description,
+        permissions: role.permissions,
+      });
+    };
+    expect((await save(false)).status).toBe(200);
+    try {
+      expect((await anonymous().get('/api/themes')).status).toBe(403);
+    } finally {
+      expect((await save(true)).status).toBe(200);
+    }
+    expect((await anonymous().get('/api/themes')).status).toBe(200);
+  });
+
+  it('an edit through one instance is served by another within a second, with the same ETag', async () => {
+    const second = await startSecondInstance(await freePort(), { OUTBOX_WORKER: 'false' });
+    const created = await trusted.post('/api/themes', {
+      data: { name: 'Propagation', slug: 'test-propagation' },
+    });
+    expect(created.status).toBe(201);
+    const id = dataOf(created).documentId;
+    try {
+      const path = `/api/themes/${id}`;
+      // Both instances have built and kept the current answer.
+      expect((await request(second.url).get(path)).status).toBe(200);
+      expect((await anonymous().get(path)).status).toBe(200);
+
+      const edited = await trusted.put(path, { data: { name: 'Propagation modifiée' } });
+      expect(edited.status).toBe(200);
+      const start = Date.now();
+      const seen = await eventually(
+        async () => {
+          const response = await request(second.url).get(path);
+          return dataOf(response).name === 'Propagation modifiée' ? response : undefined;
+        },
+        10_000,
+        'the edit seen by the other instance',
+        20,
+      );
+      const elapsed = Date.now() - start;
+      // One second is the design bound (a NOTIFY on PostgreSQL, a poll every 500 ms on both); the
+      // margin is for a loaded machine.
+      expect(elapsed).toBeLessThan(2_000);
+      const here = await anonymous().get(path);
+      expect(here.headers.etag).toBe(seen.headers.etag);
+    } finally {
+      await trusted.delete(`/api/themes/${id}`);
+      await second.stop();
+    }
   });
 });
 
