@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { Client } from 'pg';
 
 const TABLE = 'ri_content_version';
@@ -16,7 +17,19 @@ export interface ContentVersion {
   onChange(listener: (version: number) => void): void;
 }
 
-type Row = { version: number | string } | undefined;
+interface Row {
+  id: number;
+  version: number | string;
+}
+
+/** What Strapi's `db.transaction` gives its callback (typed `any` by Strapi). */
+interface TransactionScope {
+  trx: Knex.Transaction;
+  onCommit: (callback: () => void) => void;
+}
+
+const versionIn = async (knex: Knex): Promise<number> =>
+  Number((await knex<Row>(TABLE).where({ id: 1 }).first('version'))?.version);
 
 /**
  * One number in the database counts the changes of everything the public API can show. Every
@@ -48,14 +61,14 @@ export const createContentVersion = (strapi: Core.Strapi): ContentVersion => {
     ready ??= (async () => {
       await knex.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)`);
       await knex.raw(`INSERT INTO ${TABLE} (id, version) VALUES (1, 1) ON CONFLICT (id) DO NOTHING`);
-      observe(Number(((await knex(TABLE).where({ id: 1 }).first('version')) as Row)?.version));
+      observe(await versionIn(knex));
     })();
     return ready;
   };
 
   const poll = async (): Promise<void> => {
     try {
-      observe(Number(((await knex(TABLE).where({ id: 1 }).first('version')) as Row)?.version));
+      observe(await versionIn(knex));
     } catch (error) {
       strapi.log.debug(`[content-version] poll: ${(error as Error).message}`);
     }
@@ -81,9 +94,9 @@ export const createContentVersion = (strapi: Core.Strapi): ContentVersion => {
 
     async bump() {
       await ensure();
-      await strapi.db.transaction(async ({ trx, onCommit }) => {
+      await strapi.db.transaction(async ({ trx, onCommit }: TransactionScope) => {
         await trx(TABLE).where({ id: 1 }).increment('version', 1);
-        const value = Number(((await trx(TABLE).where({ id: 1 }).first('version')) as Row)?.version);
+        const value = await versionIn(trx);
         if (postgres) await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, String(value)]);
         // Outside any transaction, Strapi's own has committed when this returns; inside one, the
         // callback runs when the outermost commits (and never on a rollback).

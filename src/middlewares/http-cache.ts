@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { contentVersion } from '../cache/content-version';
 import { createResponseCache, type ResponseCache } from '../cache/response-cache';
 import type { Context, Next } from '../http/request-state';
@@ -37,10 +37,13 @@ export const matches = (header: string, etag: string): boolean => {
  * instances of one release compute the same.
  */
 const fingerprintOf = (strapi: Core.Strapi): string => {
-  const shapes = [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)]
-    .map(([uid, type]) => {
-      const attributes = Object.entries(type.attributes as Record<string, { type: string; target?: string }>)
-        .map(([name, attribute]) => `${name}:${attribute.type}:${attribute.target ?? ''}`)
+  const uids = [...Object.keys(strapi.contentTypes), ...Object.keys(strapi.components)] as UID.Schema[];
+  const shapes = uids
+    .map((uid) => {
+      const attributes = Object.entries(
+        strapi.getModel(uid).attributes as Record<string, { type: string; target?: unknown }>,
+      )
+        .map(([name, attribute]) => `${name}:${attribute.type}:${String(attribute.target ?? '')}`)
         .sort();
       return `${uid}(${attributes.join(',')})`;
     })
@@ -76,7 +79,10 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
   let fingerprint: string | undefined;
 
   return async (ctx: Context, next: Next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
+      await next();
+      return;
+    }
 
     if (ctx.get('Authorization')) {
       await next();
