@@ -41,9 +41,9 @@ const fingerprintOf = (strapi: Core.Strapi): string => {
   const shapes = uids
     .map((uid) => {
       const attributes = Object.entries(
-        strapi.getModel(uid).attributes as Record<string, { type: string; target?: unknown }>,
+        strapi.getModel(uid).attributes as Record<string, { type: string; target?: string }>,
       )
-        .map(([name, attribute]) => `${name}:${attribute.type}:${String(attribute.target ?? '')}`)
+        .map(([name, attribute]) => `${name}:${attribute.type}:${attribute.target ?? ''}`)
         .sort();
       return `${uid}(${attributes.join(',')})`;
     })
