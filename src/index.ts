@@ -10,6 +10,7 @@ import { registerDocumentLayers } from './documents';
 import { closeRateLimitStore, rateLimitStore } from './rate-limit/limits';
 import { seedIfEmpty } from './seed/loader';
 import { prepareOpenApi } from './api/openapi/services/openapi';
+import { ensureSearchIndex } from './api/website/search-index';
 import httpCache from './middlewares/http-cache';
 import { contentVersion } from './cache/content-version';
 import { followOtherChanges } from './cache/other-changes';
@@ -76,6 +77,8 @@ export default {
     // Before the seed: the build holds the event loop for seconds, and the seed's webhook deliveries
     // would time out while it runs.
     prepareOpenApi(strapi);
+    // The search index's triggers, before anything is written (the seed included).
+    await ensureSearchIndex(strapi);
     await seedIfEmpty(strapi);
     const counts = await outboxCounts(strapi);
     if (counts.pending || counts.failed)

@@ -1,23 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import type * as z from 'zod/v4';
 import type { searchHitSchema } from '../schemas';
-import { SEARCHABLE, SEARCH_TYPES, type Searchable, type Weight } from '../../../contributions';
+import { SEARCHABLE, SEARCH_TYPES } from '../../../contributions';
+import { FTS_TABLE, FTS_WEIGHTS, PG_TABLE } from '../search-index';
 import { DEFAULT_LOCALE } from '../../../i18n/locales';
 import { localeParam } from '../localized';
 import {
   enumParam,
   pageParams,
-  paginate,
   refuseUnknown,
   stringParam,
   validationError,
+  type Page,
   type RawQuery,
 } from '../query';
 import { runtimeFields } from '../../../documents/runtime-params';
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
-
-const WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
 
 /** Lower case, without accents: "Lurçat" and "lurcat" are the same word. */
 export const normalise = (text: string): string =>
@@ -33,108 +32,93 @@ export const queryTerms = (q: string): string[] =>
     .filter((term) => term.length > 0)
     .slice(0, 10);
 
-/**
- * The fallback ranking (SQLite): every term must start a word of some field; a term found in a
- * title weighs more than one found in the body text.
- */
-export const scoreEntry = (
-  entry: Record<string, unknown>,
-  fields: Searchable['fields'],
-  terms: string[],
-): number => {
-  let score = 0;
-  for (const term of terms) {
-    let best = 0;
-    for (const [field, weight] of Object.entries(fields)) {
-      const value = entry[field];
-      if (typeof value !== 'string' || !weight) continue;
-      const words = normalise(value).split(/[^\p{L}\p{N}]+/u);
-      const exact = words.includes(term);
-      if (exact || words.some((word) => word.startsWith(term))) {
-        best = Math.max(best, WEIGHTS[weight] * (exact ? 1 : 0.8));
-      }
-    }
-    if (best === 0) return 0;
-    score += best;
-  }
-  return score;
-};
-
 interface Candidate {
+  uid: string;
   documentId: string;
   locale: string;
+  title: string | null;
   score: number;
 }
 
+type Rows<T> = { rows?: T[] } | T[];
+const rowsOf = <T>(result: Rows<T>): T[] => (Array.isArray(result) ? result : (result.rows ?? []));
+
 /**
- * One query across every public type, accent- and case-insensitive, ranked and paginated. On
- * PostgreSQL: full-text search with the French configuration and `unaccent`; on SQLite (or a
- * PostgreSQL without `unaccent`), the equivalent ranking above.
+ * One query across every public type, accent- and case-insensitive, ranked and paginated, read from
+ * the search index (./search-index.ts): the stored vectors on PostgreSQL (French stemming, the last
+ * word as a prefix), FTS5 on SQLite (every word as a prefix). Only the page's entries are then read,
+ * through the Document Service (so the published-only rule applies to them too).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let unaccentAvailable: boolean | undefined;
+  const knex = strapi.db.connection;
 
-  const usePostgres = async (): Promise<boolean> => {
-    if (strapi.db.dialect.client !== 'postgres') return false;
-    if (unaccentAvailable === undefined) {
-      const result = await strapi.db.connection.raw<{
-        rows: unknown[];
-      }>("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'");
-      unaccentAvailable = result.rows.length > 0;
-      if (!unaccentAvailable)
-        strapi.log.warn('[search] the unaccent extension is missing: using the portable search');
-    }
-    return unaccentAvailable;
-  };
-
-  /** PostgreSQL: documentIds of the published entries that match, with their rank. */
-  const postgresCandidates = async (
-    spec: Searchable,
+  /** PostgreSQL: one hit per document (the requested locale first), ranked, the page and the total. */
+  const postgresPage = async (
+    uids: string[],
     terms: string[],
-    locales: string[],
-  ): Promise<Candidate[]> => {
-    const meta = strapi.db.metadata.get(spec.uid);
-    const column = (attribute: string): string =>
-      (meta.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    const vector = Object.entries(spec.fields)
-      .map(([field, weight]) =>
-        `setweight(to_tsvector('french', unaccent(coalesce(??, ''))), '${weight}')`.replace(
-          '??',
-          `"${column(field).replace(/"/g, '')}"`,
-        ),
-      )
-      .join(' || ');
+    locale: string,
+    { page, pageSize }: Page,
+  ): Promise<{ hits: Candidate[]; total: number }> => {
     const tsquery = terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ');
-    const rows = await strapi.db.connection.raw<{
-      rows: Array<{ documentId: string; locale: string; score: string | number }>;
-    }>(
-      `SELECT document_id AS "documentId", locale, ts_rank(${vector}, query) AS score
-         FROM ??, to_tsquery('french', unaccent(?)) AS query
-        WHERE published_at IS NOT NULL AND locale = ANY(?) AND (${vector}) @@ query`,
-      [meta.tableName, tsquery, locales],
+    const rows = rowsOf(
+      await knex.raw<Rows<Omit<Candidate, 'score'> & { score: string | number; total: string | number }>>(
+        `WITH query AS (SELECT to_tsquery('french', ri_fold(?)) AS q),
+         hits AS (
+           SELECT DISTINCT ON (s.uid, s.document_id)
+                  s.uid, s.document_id AS "documentId", s.locale, s.title, ts_rank(s.vector, query.q) AS score
+             FROM ${PG_TABLE} s, query
+            WHERE s.vector @@ query.q AND s.locale = ANY(?) AND s.uid = ANY(?)
+            ORDER BY s.uid, s.document_id, (s.locale = ?) DESC)
+         SELECT *, COUNT(*) OVER () AS total FROM hits
+          ORDER BY score DESC, title, "documentId" LIMIT ? OFFSET ?`,
+        [tsquery, [...new Set([locale, DEFAULT_LOCALE])], uids, locale, pageSize, (page - 1) * pageSize],
+      ),
     );
-    return rows.rows.map((row) => ({ ...row, score: Number(row.score) }));
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && page > 1) {
+      // Past the last page: the total still says how many there are.
+      total = Number(
+        rowsOf(
+          await knex.raw<Rows<{ n: string | number }>>(
+            `SELECT COUNT(DISTINCT (uid, document_id)) AS n FROM ${PG_TABLE}
+              WHERE vector @@ to_tsquery('french', ri_fold(?)) AND locale = ANY(?) AND uid = ANY(?)`,
+            [tsquery, [...new Set([locale, DEFAULT_LOCALE])], uids],
+          ),
+        )[0]?.n ?? 0,
+      );
+    }
+    return { hits: rows.map((row) => ({ ...row, score: Number(row.score) })), total };
   };
 
-  /** Any database: load the published entries and rank them in memory. */
-  const portableCandidates = async (
-    spec: Searchable,
+  /** SQLite: the matching rows from FTS5, one hit per document, ranked and paginated here. */
+  const sqlitePage = async (
+    uids: string[],
     terms: string[],
-    locales: string[],
-  ): Promise<Candidate[]> => {
-    const candidates: Candidate[] = [];
-    for (const locale of locales) {
-      const entries = (await strapi.documents(spec.uid).findMany({
-        locale,
-        status: 'published',
-        fields: runtimeFields(Object.keys(spec.fields)),
-      })) as Array<Record<string, unknown> & { documentId: string }>;
-      for (const entry of entries) {
-        const score = scoreEntry(entry, spec.fields, terms);
-        if (score > 0) candidates.push({ documentId: entry.documentId, locale, score });
-      }
+    locale: string,
+    { page, pageSize }: Page,
+  ): Promise<{ hits: Candidate[]; total: number }> => {
+    const match = terms.map((term) => `"${term}"*`).join(' ');
+    const locales = [...new Set([locale, DEFAULT_LOCALE])];
+    const weights = `0, 0, 0, 0, 0, ${FTS_WEIGHTS.A}, ${FTS_WEIGHTS.B}, ${FTS_WEIGHTS.C}`;
+    const rows = rowsOf(
+      await knex.raw<Rows<Candidate>>(
+        `SELECT uid, document_id AS documentId, locale, title, -bm25(${FTS_TABLE}, ${weights}) AS score
+           FROM ${FTS_TABLE}
+          WHERE ${FTS_TABLE} MATCH ? AND locale IN (${locales.map(() => '?').join(', ')})
+            AND uid IN (${uids.map(() => '?').join(', ')})`,
+        [match, ...locales, ...uids],
+      ),
+    );
+    const best = new Map<string, Candidate>();
+    for (const row of rows) {
+      const key = `${row.uid} ${row.documentId}`;
+      const known = best.get(key);
+      if (!known || (row.locale === locale && known.locale !== locale)) best.set(key, row);
     }
-    return candidates;
+    const hits = [...best.values()].sort(
+      (a, b) => b.score - a.score || (a.title ?? '').localeCompare(b.title ?? '', 'fr'),
+    );
+    return { hits: hits.slice((page - 1) * pageSize, page * pageSize), total: hits.length };
   };
 
   return {
@@ -146,46 +130,56 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const only = enumParam(query, 'type', SEARCH_TYPES);
       const locale = localeParam(query);
       const page = pageParams(query);
-      const locales = [...new Set([locale, DEFAULT_LOCALE])];
-      const postgres = await usePostgres();
+      const specs = SEARCHABLE.filter((spec) => !only || only === spec.name);
+      const uids = specs.map((spec) => spec.uid);
+      const { hits: candidates, total } =
+        strapi.db.dialect.client === 'postgres'
+          ? await postgresPage(uids, terms, locale, page)
+          : await sqlitePage(uids, terms, locale, page);
 
-      const hits: SearchHit[] = [];
-      for (const spec of SEARCHABLE) {
-        const type = spec.name;
-        if (only && only !== type) continue;
-        const candidates = postgres
-          ? await postgresCandidates(spec, terms, locales)
-          : await portableCandidates(spec, terms, locales);
-        // One hit per document: the requested locale when it matched, else the French entry.
-        const best = new Map<string, Candidate>();
-        for (const candidate of candidates) {
-          const known = best.get(candidate.documentId);
-          if (!known || (candidate.locale === locale && known.locale !== locale))
-            best.set(candidate.documentId, candidate);
-        }
-        for (const servedLocale of new Set([...best.values()].map((candidate) => candidate.locale))) {
-          const ids = [...best.values()].filter((c) => c.locale === servedLocale).map((c) => c.documentId);
+      // The page's entries, type by type and locale by locale, in the order of the ranking.
+      const found = new Map<string, Record<string, unknown> & { documentId: string }>();
+      for (const spec of specs) {
+        for (const servedLocale of [...new Set(candidates.map((candidate) => candidate.locale))]) {
+          const ids = candidates
+            .filter((candidate) => candidate.uid === spec.uid && candidate.locale === servedLocale)
+            .map((candidate) => candidate.documentId);
+          if (ids.length === 0) continue;
           const entries = (await strapi.documents(spec.uid).findMany({
             locale: servedLocale,
             status: 'published',
             filters: { documentId: { $in: ids } },
             fields: runtimeFields(['slug', spec.label, ...(spec.summary ? [spec.summary] : [])]),
           })) as Array<Record<string, unknown> & { documentId: string }>;
-          for (const entry of entries) {
-            hits.push({
-              type,
-              documentId: entry.documentId,
-              slug: entry.slug as string,
-              title: entry[spec.label] as string,
-              summary: spec.summary ? ((entry[spec.summary] as string | null) ?? null) : null,
-              locale: servedLocale as SearchHit['locale'],
-              score: Math.round((best.get(entry.documentId)?.score ?? 0) * 1e6) / 1e6,
-            });
-          }
+          for (const entry of entries) found.set(`${spec.uid} ${servedLocale} ${entry.documentId}`, entry);
         }
       }
-      hits.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title, 'fr'));
-      return paginate(hits, page);
+      const hits: SearchHit[] = [];
+      for (const candidate of candidates) {
+        const spec = specs.find((each) => each.uid === candidate.uid);
+        const entry = found.get(`${candidate.uid} ${candidate.locale} ${candidate.documentId}`);
+        if (!spec || !entry) continue;
+        hits.push({
+          type: spec.name,
+          documentId: entry.documentId,
+          slug: entry.slug as string,
+          title: entry[spec.label] as string,
+          summary: spec.summary ? ((entry[spec.summary] as string | null) ?? null) : null,
+          locale: candidate.locale as SearchHit['locale'],
+          score: Math.round(candidate.score * 1e6) / 1e6,
+        });
+      }
+      return {
+        data: hits,
+        meta: {
+          pagination: {
+            page: page.page,
+            pageSize: page.pageSize,
+            pageCount: Math.ceil(total / page.pageSize),
+            total,
+          },
+        },
+      };
     },
   };
 };

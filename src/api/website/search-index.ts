@@ -1,0 +1,189 @@
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { SEARCHABLE, type Searchable, type Weight } from '../../contributions';
+
+/**
+ * The search index: one row per published entry of a searchable type (its contributions.ts), with
+ * its text stored ready to search, kept up to date by database triggers on the type's table — so
+ * every write path (Document Service, admin, SQL, a restore) updates it in the write's own
+ * transaction, and a search never computes text vectors on the fly.
+ *
+ * - PostgreSQL: table `ri_search` with a weighted `tsvector` (French configuration, on lower-case
+ *   text without accents: `ri_fold`, an immutable SQL function needing no extension) and a GIN
+ *   index; ranked by `ts_rank`.
+ * - SQLite: FTS5 table `ri_search_fts` (tokenizer `unicode61 remove_diacritics 2`), one column per
+ *   weight; ranked by `bm25` with the same weights as PostgreSQL's defaults for A, B, C.
+ *
+ * At each start-up the triggers are (re)made from the declarations, and a type whose indexed rows
+ * differ from its published rows (a new type, a changed declaration, a table rebuilt by a schema
+ * change) is indexed again from its table.
+ */
+
+export const PG_TABLE = 'ri_search';
+export const FTS_TABLE = 'ri_search_fts';
+const META_TABLE = 'ri_search_meta';
+
+/** bm25 column weights of A, B, C on SQLite (PostgreSQL's ts_rank defaults: 1, 0.4, 0.2). */
+export const FTS_WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
+const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C'];
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+export interface IndexedType {
+  uid: string;
+  table: string;
+  label: string;
+  /** Column names by weight. */
+  columns: Record<Weight, string[]>;
+}
+
+/** The tables and columns of each searchable type. */
+export const indexedTypes = (strapi: Core.Strapi): IndexedType[] =>
+  SEARCHABLE.map((spec: Searchable) => {
+    const meta = strapi.db.metadata.get(spec.uid);
+    const column = (attribute: string): string =>
+      (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName ?? attribute;
+    const columns: Record<Weight, string[]> = { A: [], B: [], C: [] };
+    for (const [field, weight] of Object.entries(spec.fields)) {
+      if (weight) columns[weight].push(column(field));
+    }
+    return { uid: spec.uid, table: meta.tableName, label: column(spec.label), columns };
+  });
+
+/** PostgreSQL: the weighted vector of a row, from the record `row` (NEW in a trigger, or a table alias). */
+const pgVector = (type: IndexedType, row: string): string =>
+  WEIGHT_ORDER.flatMap((weight) =>
+    type.columns[weight].map(
+      (column) =>
+        `setweight(to_tsvector('french', ri_fold(coalesce(${row}.${quote(column)}, ''))), '${weight}')`,
+    ),
+  ).join(' || ');
+
+/** SQLite: the text of one weight's column, from the record `row`. */
+const ftsText = (type: IndexedType, weight: Weight, row: string): string =>
+  type.columns[weight].length === 0
+    ? "''"
+    : type.columns[weight].map((column) => `coalesce(${row}.${quote(column)}, '')`).join(" || ' ' || ");
+
+const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> => {
+  await knex.raw(`CREATE OR REPLACE FUNCTION ri_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT translate(replace(replace(lower($1), 'œ', 'oe'), 'æ', 'ae'),
+      'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') $$`);
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${PG_TABLE} (
+    uid VARCHAR(255) NOT NULL, entry_id INTEGER NOT NULL, document_id VARCHAR(255) NOT NULL,
+    locale VARCHAR(20), title TEXT, vector TSVECTOR NOT NULL, PRIMARY KEY (uid, entry_id))`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TABLE}_vector_idx ON ${PG_TABLE} USING GIN (vector)`);
+  for (const type of types) {
+    const name = `ri_search_${type.table}`;
+    await knex.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN
+          DELETE FROM ${PG_TABLE} WHERE uid = ${literal(type.uid)} AND entry_id = OLD.id;
+        END IF;
+        IF TG_OP <> 'DELETE' AND NEW.published_at IS NOT NULL THEN
+          INSERT INTO ${PG_TABLE} (uid, entry_id, document_id, locale, title, vector)
+          VALUES (${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, NEW.${quote(type.label)}, ${pgVector(type, 'NEW')});
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await knex.raw(`DROP TRIGGER IF EXISTS ${name} ON ${quote(type.table)}`);
+    await knex.raw(
+      `CREATE TRIGGER ${name} AFTER INSERT OR UPDATE OR DELETE ON ${quote(type.table)} FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+    );
+  }
+};
+
+const postgresRebuild = async (knex: Knex, type: IndexedType): Promise<void> => {
+  await knex.transaction(async (trx) => {
+    await trx.raw(`DELETE FROM ${PG_TABLE} WHERE uid = ?`, [type.uid]);
+    await trx.raw(
+      `INSERT INTO ${PG_TABLE} (uid, entry_id, document_id, locale, title, vector)
+       SELECT ?, t.id, t.document_id, t.locale, t.${quote(type.label)}, ${pgVector(type, 't')}
+         FROM ${quote(type.table)} t WHERE t.published_at IS NOT NULL`,
+      [type.uid],
+    );
+  });
+};
+
+const sqliteSchema = async (knex: Knex, types: IndexedType[]): Promise<void> => {
+  await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS_TABLE} USING fts5(
+    uid UNINDEXED, entry_id UNINDEXED, document_id UNINDEXED, locale UNINDEXED, title UNINDEXED,
+    a, b, c, tokenize = 'unicode61 remove_diacritics 2')`);
+  for (const type of types) {
+    const name = `ri_search_${type.table}`;
+    const insert = `INSERT INTO ${FTS_TABLE} (uid, entry_id, document_id, locale, title, a, b, c)
+      SELECT ${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, NEW.${quote(type.label)},
+        ${ftsText(type, 'A', 'NEW')}, ${ftsText(type, 'B', 'NEW')}, ${ftsText(type, 'C', 'NEW')}
+      WHERE NEW.published_at IS NOT NULL;`;
+    const remove = `DELETE FROM ${FTS_TABLE} WHERE uid = ${literal(type.uid)} AND entry_id = OLD.id;`;
+    for (const event of ['insert', 'update', 'delete']) {
+      await knex.raw(`DROP TRIGGER IF EXISTS ${name}_${event}`);
+    }
+    await knex.raw(`CREATE TRIGGER ${name}_insert AFTER INSERT ON ${quote(type.table)} BEGIN ${insert} END`);
+    await knex.raw(
+      `CREATE TRIGGER ${name}_update AFTER UPDATE ON ${quote(type.table)} BEGIN ${remove} ${insert} END`,
+    );
+    await knex.raw(`CREATE TRIGGER ${name}_delete AFTER DELETE ON ${quote(type.table)} BEGIN ${remove} END`);
+  }
+};
+
+const sqliteRebuild = async (knex: Knex, type: IndexedType): Promise<void> => {
+  await knex.transaction(async (trx) => {
+    await trx.raw(`DELETE FROM ${FTS_TABLE} WHERE uid = ?`, [type.uid]);
+    await trx.raw(
+      `INSERT INTO ${FTS_TABLE} (uid, entry_id, document_id, locale, title, a, b, c)
+       SELECT ?, t.id, t.document_id, t.locale, t.${quote(type.label)},
+         ${ftsText(type, 'A', 't')}, ${ftsText(type, 'B', 't')}, ${ftsText(type, 'C', 't')}
+         FROM ${quote(type.table)} t WHERE t.published_at IS NOT NULL`,
+      [type.uid],
+    );
+  });
+};
+
+const countOf = async (knex: Knex, sql: string, bindings: string[] = []): Promise<number> => {
+  const result = await knex.raw<{ rows?: Array<{ n: number | string }> } | Array<{ n: number | string }>>(
+    sql,
+    bindings,
+  );
+  const rows = Array.isArray(result) ? result : (result.rows ?? []);
+  return Number(rows[0]?.n ?? 0);
+};
+
+/**
+ * Makes the index's tables and triggers, and indexes again each type whose declaration changed or
+ * whose indexed rows do not match its published rows. Under the start-up lock (src/index.ts).
+ */
+export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const types = indexedTypes(strapi);
+  if (postgres) await postgresSchema(knex, types);
+  else await sqliteSchema(knex, types);
+
+  await knex.raw(
+    `CREATE TABLE IF NOT EXISTS ${META_TABLE} (uid VARCHAR(255) PRIMARY KEY, definition VARCHAR(64) NOT NULL)`,
+  );
+  const indexTable = postgres ? PG_TABLE : FTS_TABLE;
+  for (const type of types) {
+    const definition = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([postgres, type]))
+      .digest('hex');
+    const known = await knex<{ uid: string; definition: string }>(META_TABLE)
+      .where({ uid: type.uid })
+      .first('definition');
+    const published = await countOf(
+      knex,
+      `SELECT COUNT(*) AS n FROM ${quote(type.table)} WHERE published_at IS NOT NULL`,
+    );
+    const indexed = await countOf(knex, `SELECT COUNT(*) AS n FROM ${indexTable} WHERE uid = ?`, [type.uid]);
+    if (known?.definition === definition && published === indexed) continue;
+    const started = Date.now();
+    if (postgres) await postgresRebuild(knex, type);
+    else await sqliteRebuild(knex, type);
+    await knex(META_TABLE).insert({ uid: type.uid, definition }).onConflict('uid').merge();
+    strapi.log.info(`[search] ${type.uid}: ${published} entries indexed in ${Date.now() - started} ms`);
+  }
+};
