@@ -16,6 +16,6 @@ export const defaultPopulate: DocumentLayer = (strapi) => async (context, next) 
   if (!state || !defaults || defaults.uid !== context.uid) return next();
   delete state.defaultPopulate;
   const params = context.params as { populate?: unknown };
-  params.populate = mergePopulate(defaults.tree, params.populate);
+  params.populate = mergePopulate(defaults.tree, params.populate, defaults.separate);
   return next();
 };

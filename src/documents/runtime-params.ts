@@ -6,7 +6,10 @@ import type { Modules, UID } from '@strapi/strapi';
  * attribute names to one schema, so these names are checked against the schemas when the
  * declarations are collected (src/contributions/check.ts), at start-up and in the unit tests.
  */
-type Params = Modules.Documents.Params.Pick<UID.ContentType, 'fields' | 'filters' | 'populate' | 'data'>;
+type Params = Modules.Documents.Params.Pick<
+  UID.ContentType,
+  'fields' | 'filters' | 'populate' | 'data' | 'sort'
+>;
 
 /** Attribute names to select. */
 export const runtimeFields = (names: readonly string[]) => names as NonNullable<Params['fields']>;
@@ -20,3 +23,6 @@ export const runtimePopulate = (populate: Record<string, unknown>) =>
 
 /** Data naming attributes of the type. */
 export const runtimeData = (data: Record<string, unknown>) => data as NonNullable<Params['data']>;
+
+/** Sort paths ("startDate:desc") naming attributes of the type. */
+export const runtimeSort = (paths: readonly string[]) => paths as NonNullable<Params['sort']>;

@@ -25,7 +25,7 @@ export interface RequestState {
    * Set by a curated route (src/routes/by-key.ts): the population it adds to the client's own for
    * the root `findOne` of `uid`; read and removed by src/documents/default-populate.ts.
    */
-  defaultPopulate?: { uid: string; tree: PopulateTree };
+  defaultPopulate?: { uid: string; tree: PopulateTree; separate?: readonly string[] };
   /** Set by the body-read middleware (src/middlewares/bad-input.ts) once the body parser is done. */
   bodyRead?: boolean;
 }

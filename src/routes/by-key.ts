@@ -49,6 +49,7 @@ export const resolveByKey =
     param: string,
     options: LookupOptions,
     populate: (strapi: Core.Strapi) => PopulateTree,
+    separate?: readonly string[],
   ) =>
   async (ctx: Context, next: Next): Promise<unknown> => {
     const value = paramsOf(ctx)[param] ?? '';
@@ -65,7 +66,7 @@ export const resolveByKey =
     }
     paramsOf(ctx).id = found.documentId;
     ctx.query.locale = found.locale;
-    stateOf(ctx).defaultPopulate = { uid, tree: populate(strapi) };
+    stateOf(ctx).defaultPopulate = { uid, tree: populate(strapi), separate };
     return next();
   };
 
@@ -93,6 +94,12 @@ export const findOneByKeyRoute = (
   param: string,
   options: LookupOptions,
   populate: (strapi: Core.Strapi) => PopulateTree,
+  bounds?: {
+    /** Relations never populated by the core `findOne`, whatever the client asks: the middleware serves them. */
+    separate: readonly string[];
+    /** Runs around the core `findOne` (after the lookup): adds those relations, capped, with their totals. */
+    middleware: (ctx: Context, next: Next) => Promise<unknown>;
+  },
 ) => {
   const schemas = findOneSchemas(uid);
   return {
@@ -104,7 +111,12 @@ export const findOneByKeyRoute = (
       params: { [param]: z.string().min(1).max(120).describe(`The entry's ${options.label}`) },
     },
     response: schemas.response,
-    config: { middlewares: [resolveByKey(uid, param, options, populate)] },
+    config: {
+      middlewares: [
+        resolveByKey(uid, param, options, populate, bounds?.separate),
+        ...(bounds ? [bounds.middleware] : []),
+      ],
+    },
   };
 };
 

@@ -59,9 +59,15 @@ export const defaultPopulate = (strapi: Core.Strapi, uid: string): PopulateTree 
  * Adds a default population to what the client asked for, without throwing anything away: an
  * attribute the client names keeps the client's own tree; `*` stays `*`.
  */
-export const mergePopulate = (defaults: PopulateTree, requested: unknown): unknown => {
+export const mergePopulate = (
+  defaults: PopulateTree,
+  requested: unknown,
+  separate: readonly string[] = [],
+): unknown => {
   if (requested === undefined || requested === null || requested === '') return defaults;
-  if (requested === '*') return requested;
+  // Relations the route serves separately (capped) are never populated here: `*` becomes the
+  // default tree, which has every other public relation.
+  if (requested === '*') return separate.length > 0 ? defaults : requested;
   let asked: Record<string, unknown>;
   if (typeof requested === 'string') {
     asked = Object.fromEntries(requested.split(',').map((name) => [name.trim(), true]));
@@ -72,5 +78,7 @@ export const mergePopulate = (defaults: PopulateTree, requested: unknown): unkno
   } else {
     return requested;
   }
-  return { ...defaults, ...asked };
+  return Object.fromEntries(
+    Object.entries({ ...defaults, ...asked }).filter(([name]) => !separate.includes(name)),
+  );
 };

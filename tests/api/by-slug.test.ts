@@ -132,20 +132,67 @@ describe('GET /api/countries/:isoCode/overview', () => {
     const country = dataOf(response);
     expect(country).toMatchObject({ isoCode: 'GA', name: 'Gabon' });
     expect(slugs(country.partnerships)).toEqual(['gabon-estuaire']);
-    expect(slugs(country.delegations)).toEqual([
-      'delegation-gabon-2010',
+    // The latest first.
+    expect((country.delegations as Entry[]).map((delegation) => delegation.slug)).toEqual([
       'delegation-gabonaise-komo-mondah-2011',
+      'delegation-gabon-2010',
     ]);
     expect(slugs(country.actions)).toEqual(['echanges-culturels-gabon', 'materiel-socio-educatif-gabon']);
     expect(slugs(country.schoolExchanges)).toEqual([
       'correspondance-college-paul-fort-gabon',
       'correspondance-ecole-paul-bert-gabon',
     ]);
+    const { meta } = response.body as { meta: { totals: Record<string, number>; perRelation: number } };
+    expect(meta.totals).toMatchObject({ partnerships: 1, delegations: 2, actions: 2, schoolExchanges: 2 });
+    expect(meta.totals.associations).toBe((country.associations as Entry[]).length);
+    expect(meta.perRelation).toBe(20);
     expect(country.associations).toEqual(expect.any(Array));
     const partnership = (country.partnerships as Entry[])[0];
     expect(slugs(partnership.themes)).toHaveLength(6);
     const action = (country.actions as Entry[]).find((a) => a.slug === 'echanges-culturels-gabon') as Entry;
     expect(slugs(action.schools)).toEqual(['college-paul-fort', 'ecole-paul-bert']);
+  });
+
+  it('lists at most 20 entries of a relation, the latest first, and gives the total', async () => {
+    const norway = (await anonymous().get('/api/countries/NO/overview').expect(200)).body as {
+      data: Entry;
+      meta: { totals: Record<string, number> };
+    };
+    const before = norway.meta.totals.actions;
+    const created: string[] = [];
+    try {
+      for (let index = 0; index < 22; index += 1) {
+        const response = await trusted.post('/api/actions', {
+          data: {
+            title: `Action plafonnée ${index}`,
+            slug: `test-plafond-${index}`,
+            actionType: 'event',
+            startDate: `${2030 + index}`,
+            country: norway.data.documentId,
+          },
+        });
+        expect(response.status).toBe(201);
+        created.push(dataOf(response).documentId);
+      }
+      // Whatever the client asks to populate, the relation stays capped.
+      for (const query of [
+        '',
+        '?populate=*',
+        '?populate[actions]=true',
+        '?populate[actions][fields][0]=slug',
+      ]) {
+        const response = await anonymous().get(`/api/countries/NO/overview${query}`);
+        expect(response.status).toBe(200);
+        const actions = dataOf(response).actions as Entry[];
+        expect(actions).toHaveLength(20);
+        expect((response.body as { meta: { totals: Record<string, number> } }).meta.totals.actions).toBe(
+          before + 22,
+        );
+        if (query === '') expect(actions[0].slug).toBe('test-plafond-21'); // the latest first
+      }
+    } finally {
+      for (const id of created) await trusted.delete(`/api/actions/${id}`);
+    }
   });
 
   it('accepts a lower-case code and refuses an unknown one with a 404', async () => {

@@ -1,0 +1,540 @@
+/**
+ * `npm run bench`: the performance benchmark (not part of `npm test`; see README, "Performance").
+ *
+ * For each size — small (the seed), medium (the issue's sizes), large (ten times the actions,
+ * delegations and school exchanges) — on a new PostgreSQL database: generates the data
+ * (tests/bench/generate.ts, fixed seed), starts the compiled server in production mode twice (with
+ * its response cache, and with RESPONSE_CACHE_MB=0 to measure answers built from the database), and
+ * the raw `http` + `pg` baseline (tests/bench/raw-baseline.ts); then drives them with autocannon on
+ * loopback at 1, 10 and 50 connections: each curated endpoint against stock `populate=*` for the
+ * same content, the 304 path, the plain lists, the baseline. Runs that are compared are interleaved
+ * (A, B, A, B) so that a busy machine shifts both sides alike. Prints a Markdown table and the
+ * targets, and writes them to bench/RESULTS.md with the machine's description.
+ *
+ * BENCH_SIZES (small,medium,large), BENCH_SECONDS (per run, 2), TEST_PG_ADMIN_URL.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { PROBE_HEADER } from '../helpers/query-probe';
+import { randomSecrets } from '../helpers/secrets';
+import { freePort } from '../helpers/second-instance';
+import { eventually } from '../helpers/eventually';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const SIZES = (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
+const adminUrl = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const root = process.cwd();
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench] ${line}\n`);
+};
+
+const onServer = async (sql: string): Promise<void> => {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/** Starts the compiled application and a query probe (SQL statements per request, from outside the app). */
+const SERVER_SCRIPT = `
+require('esbuild-register/dist/node').register();
+const { createStrapi } = require('@strapi/strapi');
+const { startQueryProbe } = require('./tests/helpers/query-probe.ts');
+createStrapi({ appDir: process.cwd(), distDir: require('path').join(process.cwd(), 'dist') })
+  .start()
+  .then(async () => {
+    const probe = await startQueryProbe(strapi);
+    require('fs').writeFileSync(process.env.PROBE_FILE, probe.url);
+  })
+  .catch((error) => { console.error(error); process.exit(1); });
+`;
+
+interface Server {
+  url: string;
+  probe: string;
+  pid: number;
+  bootMs: number;
+  stop(): Promise<void>;
+}
+
+const stopper = (child: ChildProcess) => async (): Promise<void> => {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+};
+
+const startServer = async (env: Record<string, string>): Promise<Server> => {
+  const port = await freePort();
+  const probeFile = path.join(os.tmpdir(), `bench-probe-${crypto.randomUUID()}`);
+  const started = Date.now();
+  const child = spawn(process.execPath, ['-e', SERVER_SCRIPT], {
+    env: { ...process.env, ...env, PORT: String(port), PROBE_FILE: probeFile },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error('the server exited while starting');
+      const answer = await fetch(`${url}/api/themes`).catch(() => undefined);
+      return answer?.status === 200 ? true : undefined;
+    },
+    300_000,
+    'the server answering',
+    50,
+  );
+  const bootMs = Date.now() - started;
+  const probe = await eventually(
+    () => Promise.resolve(fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8') : undefined),
+    30_000,
+    'the query probe',
+  );
+  fs.rmSync(probeFile, { force: true });
+  return { url, probe, pid: child.pid ?? 0, bootMs, stop: stopper(child) };
+};
+
+const startBaseline = async (databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> => {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', 'esbuild-register', 'tests/bench/raw-baseline.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
+};
+
+/** Peak resident memory of a process since it started (VmHWM), in MiB. */
+const peakRssMiB = (pid: number): number => {
+  const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+};
+
+interface Sample {
+  times: number[];
+  seconds: number;
+  statuses: Map<number, number>;
+  errors: number;
+}
+
+const drive = (url: string, pathname: string, connections: number, headers: Record<string, string> = {}) =>
+  new Promise<Sample>((resolve, reject) => {
+    const sample: Sample = { times: [], seconds: SECONDS, statuses: new Map(), errors: 0 };
+    const instance = autocannon(
+      { url: `${url}${pathname}`, connections, duration: SECONDS, headers, timeout: 30 },
+      (error, result) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve({ ...sample, errors: result.errors + result.timeouts });
+      },
+    );
+    instance.on('response', (_client, status: number, _bytes, time: number) => {
+      sample.times.push(time);
+      sample.statuses.set(status, (sample.statuses.get(status) ?? 0) + 1);
+    });
+  });
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  /** Answers whose status was not the expected one. */
+  unexpected: number;
+}
+
+const figures = (samples: Sample[], expected: number): Figures => {
+  const times = samples.flatMap((sample) => sample.times).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
+  const at = (p: number): number =>
+    times.length === 0 ? NaN : times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+  let unexpected = 0;
+  for (const sample of samples)
+    for (const [status, count] of sample.statuses) if (status !== expected) unexpected += count;
+  return {
+    rps: times.length / seconds,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    errors: samples.reduce((sum, sample) => sum + sample.errors, 0),
+    unexpected,
+  };
+};
+
+interface Run {
+  name: string;
+  url: string;
+  path: string;
+  headers?: Record<string, string>;
+  expected?: number;
+}
+
+/** Resident memory of a process now, in MiB. */
+const rssMiB = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+};
+
+/** The highest RSS seen while the curated endpoints were driven from the cache. */
+const curatedPeak = { pid: 0, mib: 0 };
+
+/** Runs each of `runs` twice, interleaved (A, B, A, B), and gives their figures. */
+const interleaved = async (runs: Run[], connections: number): Promise<Figures[]> => {
+  const samples: Sample[][] = runs.map(() => []);
+  for (let round = 0; round < 2; round += 1) {
+    for (const [index, run] of runs.entries()) {
+      const watch =
+        run.name === 'cached' && curatedPeak.pid
+          ? setInterval(() => {
+              curatedPeak.mib = Math.max(curatedPeak.mib, rssMiB(curatedPeak.pid));
+            }, 50)
+          : undefined;
+      samples[index].push(await drive(run.url, run.path, connections, run.headers));
+      clearInterval(watch);
+    }
+  }
+  return samples.map((each, index) => figures(each, runs[index].expected ?? 200));
+};
+
+/** SQL statements the server ran for one GET, counted by its query probe. */
+const statementsFor = async (server: Server, pathname: string): Promise<number> => {
+  const id = crypto.randomUUID();
+  await fetch(`${server.url}${pathname}`, { headers: { [PROBE_HEADER]: id } }).then((answer) =>
+    answer.arrayBuffer(),
+  );
+  const probe = (await (await fetch(`${server.probe}/${id}`)).json()) as { queries: number };
+  return probe.queries;
+};
+
+interface Endpoint {
+  name: string;
+  path: string;
+  /** Stock Strapi for the same content. */
+  stock: string;
+}
+
+const endpointsOf = (): Endpoint[] => [
+  {
+    name: 'partnership by slug',
+    path: '/api/partnerships/slug/gabon-estuaire',
+    stock: '/api/partnerships?filters[slug][$eq]=gabon-estuaire&populate=*',
+  },
+  {
+    name: 'country overview',
+    path: '/api/countries/GA/overview',
+    stock: '/api/countries?filters[isoCode][$eq]=GA&populate=*',
+  },
+  { name: 'timeline', path: '/api/timeline', stock: '/api/actions?populate=*' },
+  { name: 'map', path: '/api/map', stock: '/api/partnerships?populate=*' },
+  { name: 'stats', path: '/api/stats', stock: '/api/partnerships?populate=*' },
+  {
+    name: 'search',
+    path: '/api/search?q=cooperation',
+    stock: `/api/actions?filters[description][$containsi]=${encodeURIComponent('coopération')}&populate=*`,
+  },
+];
+
+const PLAIN_LISTS = ['/api/partnerships', '/api/actions', '/api/actions?populate=*'];
+
+interface Row {
+  size: string;
+  connections: number;
+  endpoint: string;
+  variant: string;
+  figures: Figures;
+  bytes?: number;
+  statements?: number;
+}
+
+const fmt = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+const table = (rows: Row[]): string =>
+  [
+    '| size | conn. | endpoint | variant | req/s | p50 ms | p95 ms | p99 ms | errors | bytes | SQL/req |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (row) =>
+        `| ${row.size} | ${row.connections} | ${row.endpoint} | ${row.variant} | ${fmt(row.figures.rps)} | ` +
+        `${fmt(row.figures.p50, 1)} | ${fmt(row.figures.p95, 1)} | ${fmt(row.figures.p99, 1)} | ` +
+        `${row.figures.errors + row.figures.unexpected} | ${row.bytes ?? ''} | ${row.statements ?? ''} |`,
+    ),
+  ].join('\n');
+
+const main = async (): Promise<void> => {
+  const name = `ri_bench_${Date.now().toString(36)}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: url.toString(),
+    DATABASE_POOL_MAX: '10',
+    SERVE_ADMIN: 'false',
+    LOG_LEVEL: 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    WEBSITE_WEBHOOK_URL: '',
+    SMTP_HOST: '',
+    SEED_ON_START: 'false',
+    ...randomSecrets(),
+  };
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const childEnv = { ...process.env, ...env };
+  await onServer(`CREATE DATABASE "${name}"`);
+  try {
+    for (const size of SIZES) {
+      const prepared = Date.now();
+      if (size === 'small') {
+        execFileSync(process.execPath, ['dist/database/seed.js'], { env: childEnv, stdio: 'inherit' });
+      } else {
+        if (!rows.some((row) => row.size === 'small'))
+          execFileSync(process.execPath, ['dist/database/seed.js'], { env: childEnv, stdio: 'inherit' });
+        execFileSync(process.execPath, ['-r', 'esbuild-register', 'tests/bench/generate.ts', size], {
+          env: childEnv,
+          stdio: 'inherit',
+        });
+      }
+      log(`${size}: data ready in ${((Date.now() - prepared) / 1000).toFixed(0)} s`);
+
+      const cached = await startServer(env);
+      const built = await startServer({ ...env, RESPONSE_CACHE_MB: '0' });
+      const baseline = await startBaseline(url.toString());
+      curatedPeak.pid = cached.pid;
+      curatedPeak.mib = 0;
+      notes.push(`${size}: boot to first answer ${cached.bootMs} ms (with the search index check).`);
+      try {
+        const endpoints = endpointsOf();
+        // Sizes, SQL statements (built and from the cache), and the ETags for the 304 runs.
+        const etags = new Map<string, string>();
+        const sizes = new Map<string, number>();
+        const statements = new Map<string, { built: number; cached: number }>();
+        for (const pathname of [...endpoints.flatMap((e) => [e.path, e.stock]), ...PLAIN_LISTS]) {
+          const answer = await fetch(`${cached.url}${pathname}`);
+          if (answer.status !== 200) throw new Error(`${pathname}: HTTP ${answer.status}`);
+          sizes.set(pathname, (await answer.arrayBuffer()).byteLength);
+          etags.set(pathname, answer.headers.get('etag') ?? '');
+          statements.set(pathname, {
+            built: await statementsFor(built, pathname),
+            cached: await statementsFor(cached, pathname),
+          });
+        }
+
+        for (const connections of [10, 1, 50]) {
+          log(`${size}: ${connections} connections`);
+          for (const endpoint of endpoints) {
+            const runs: Run[] = [
+              { name: 'cached', url: cached.url, path: endpoint.path },
+              { name: 'stock', url: cached.url, path: endpoint.stock },
+            ];
+            if (connections === 10) {
+              runs.push(
+                {
+                  name: '304',
+                  url: cached.url,
+                  path: endpoint.path,
+                  headers: { 'if-none-match': etags.get(endpoint.path) ?? '', 'cache-control': 'no-cache' },
+                  expected: 304,
+                },
+                { name: 'built', url: built.url, path: endpoint.path },
+              );
+            }
+            const results = await interleaved(runs, connections);
+            results.forEach((result, index) => {
+              const run = runs[index];
+              rows.push({
+                size,
+                connections,
+                endpoint: endpoint.name,
+                variant:
+                  run.name === 'stock'
+                    ? `stock \`${endpoint.stock.replace(/\|/g, '\\|')}\``
+                    : run.name === 'cached'
+                      ? 'curated, from the cache'
+                      : run.name === '304'
+                        ? '304 (If-None-Match, Cache-Control: no-cache)'
+                        : 'curated, built (cache off)',
+                figures: result,
+                bytes: run.name === '304' ? 0 : sizes.get(run.path),
+                statements:
+                  run.name === 'built'
+                    ? statements.get(run.path)?.built
+                    : run.name === '304'
+                      ? 0
+                      : statements.get(run.path)?.cached,
+              });
+            });
+          }
+          // The plain lists (from the cache and built) and the raw baseline, interleaved.
+          const plain: Run[] = [
+            { name: 'raw', url: baseline.url, path: '/' },
+            ...PLAIN_LISTS.flatMap((pathname) => [
+              { name: `cached ${pathname}`, url: cached.url, path: pathname },
+              { name: `built ${pathname}`, url: built.url, path: pathname },
+            ]),
+          ];
+          const results = await interleaved(plain, connections);
+          results.forEach((result, index) => {
+            const run = plain[index];
+            const [kind, pathname] = run.name === 'raw' ? ['raw', '/'] : run.name.split(' ');
+            rows.push({
+              size,
+              connections,
+              endpoint: run.name === 'raw' ? 'raw http + pg baseline' : `plain list \`${pathname}\``,
+              variant:
+                kind === 'raw'
+                  ? 'one SQL query, 25 partnerships'
+                  : kind === 'cached'
+                    ? 'from the cache'
+                    : 'built (cache off)',
+              figures: result,
+              bytes: run.name === 'raw' ? undefined : sizes.get(pathname),
+              statements:
+                run.name === 'raw'
+                  ? 1
+                  : kind === 'cached'
+                    ? statements.get(pathname)?.cached
+                    : statements.get(pathname)?.built,
+            });
+          });
+        }
+        notes.push(
+          `${size}: server RSS at most ${curatedPeak.mib} MiB while the curated endpoints were driven (1 to 50 ` +
+            `connections); peak over the whole run, stock \`populate=*\` included: ${peakRssMiB(cached.pid)} MiB ` +
+            `(with its cache), ${peakRssMiB(built.pid)} MiB (cache off).`,
+        );
+      } finally {
+        await cached.stop();
+        await built.stop();
+        await baseline.stop();
+      }
+    }
+  } finally {
+    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+
+  const output = [
+    '# Benchmark results',
+    '',
+    `Latest run of \`npm run bench\`, ${new Date().toISOString()}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}, PostgreSQL on loopback. ` +
+      `Each run lasts ${SECONDS} s and is made twice, interleaved with the runs it is compared with; the ` +
+      'server, the baseline and the load generator share the machine, so read the ratios more than the absolute values.',
+    '',
+    table(rows),
+    '',
+    ...notes.map((note) => `- ${note}`),
+    '',
+    targets(rows),
+  ].join('\n');
+  fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), `${output}\n`);
+  console.log(output);
+};
+
+/** The issue's targets, checked against the figures. */
+const targets = (rows: Row[]): string => {
+  const lines = ['## Targets', '', '| target | figure | met |', '| --- | --- | --- |'];
+  const find = (size: string, connections: number, endpoint: string, variant: string) =>
+    rows.find(
+      (row) =>
+        row.size === size &&
+        row.connections === connections &&
+        row.endpoint === endpoint &&
+        row.variant.startsWith(variant),
+    );
+  const check = (target: string, figure: string, met: boolean): void => {
+    lines.push(`| ${target} | ${figure} | ${met ? 'yes' : '**no**'} |`);
+  };
+  const sizes = [...new Set(rows.map((row) => row.size))];
+  const main = sizes.includes('medium') ? 'medium' : sizes[0];
+  const raw = find(main, 10, 'raw http + pg baseline', 'one SQL');
+  for (const endpoint of endpointsOf()) {
+    const cached = find(main, 10, endpoint.name, 'curated, from');
+    const stock = find(main, 10, endpoint.name, 'stock');
+    const built = find(main, 10, endpoint.name, 'curated, built');
+    const notModified = find(main, 10, endpoint.name, '304');
+    if (!cached || !stock || !built || !notModified || !raw) continue;
+    check(
+      `${endpoint.name}: p95 < 50 ms (${main}, 10 conn.)`,
+      `${fmt(cached.figures.p95, 1)} ms`,
+      cached.figures.p95 < 50,
+    );
+    check(
+      `${endpoint.name}: ≥ 10x stock req/s`,
+      `${fmt(cached.figures.rps / stock.figures.rps, 1)}x (built: ${fmt(built.figures.rps / stock.figures.rps, 1)}x)`,
+      cached.figures.rps >= 10 * stock.figures.rps,
+    );
+    check(
+      `${endpoint.name}: ≥ 50 % of the raw baseline's req/s`,
+      `${fmt((100 * cached.figures.rps) / raw.figures.rps)} %`,
+      cached.figures.rps >= 0.5 * raw.figures.rps,
+    );
+    check(
+      `${endpoint.name}: 304 ≥ 3x the full response's req/s`,
+      `${fmt(notModified.figures.rps / cached.figures.rps, 1)}x the cached 200, ${fmt(notModified.figures.rps / built.figures.rps, 1)}x the built 200`,
+      notModified.figures.rps >= 3 * cached.figures.rps,
+    );
+  }
+  const largest = sizes[sizes.length - 1];
+  const search = find(largest, 10, 'search', 'curated, built');
+  if (search)
+    check(
+      `search p95 < 100 ms (${largest}, built, 10 conn.)`,
+      `${fmt(search.figures.p95, 1)} ms`,
+      search.figures.p95 < 100,
+    );
+  const biggest = Math.max(
+    ...rows.filter((row) => !row.variant.startsWith('stock')).map((row) => row.bytes ?? 0),
+  );
+  check(
+    'no curated or plain-list response over 1 MB',
+    `largest ${fmt(biggest / 1024)} KiB`,
+    biggest <= 1024 * 1024,
+  );
+  if (sizes.includes('medium') && sizes.includes('large')) {
+    for (const row of rows.filter(
+      (each) =>
+        each.size === 'medium' &&
+        each.connections === 10 &&
+        !each.variant.startsWith('stock') &&
+        !each.endpoint.startsWith('raw'),
+    )) {
+      const large = find('large', 10, row.endpoint, row.variant.slice(0, 12));
+      if (!large) continue;
+      const drop = 100 * (1 - large.figures.rps / row.figures.rps);
+      check(
+        `${row.endpoint} (${row.variant}): req/s drop medium → large ≤ 20 %`,
+        `${fmt(drop)} %`,
+        drop <= 20,
+      );
+    }
+  }
+  for (const size of sizes) {
+    const fifty = rows.filter(
+      (row) => row.size === size && row.connections === 50 && row.variant.startsWith('curated'),
+    );
+    if (fifty.length === 0) continue;
+    const errors = fifty.reduce((sum, row) => sum + row.figures.errors + row.figures.unexpected, 0);
+    const p99 = Math.max(...fifty.map((row) => row.figures.p99));
+    check(
+      `${size}, 50 conn.: zero errors, p99 < 500 ms on the curated endpoints`,
+      `${errors} errors, worst p99 ${fmt(p99)} ms`,
+      errors === 0 && p99 < 500,
+    );
+  }
+  return lines.join('\n');
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
