@@ -306,6 +306,8 @@ export interface MapFeature {
 export interface MapResponse {
   type: 'FeatureCollection';
   features: MapFeature[];
+  /** The page of features served (1,000 by default, `?page`, `?pageSize` up to 2,000) and the total. */
+  meta: { pagination: Pagination };
 }
 
 export interface Counts {

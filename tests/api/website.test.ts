@@ -158,8 +158,37 @@ describe('GET /api/map', () => {
     }
   });
 
-  it('refuses an unknown parameter', async () => {
+  it('is served a page at a time, with the total: the pages together hold every feature once', async () => {
+    const whole = await getJson<{ features: Feature[]; meta: { pagination: Record<string, number> } }>(
+      '/api/map',
+    );
+    const total = whole.meta.pagination.total;
+    expect(whole.meta.pagination).toMatchObject({ page: 1, pageSize: 1000, pageCount: 1 });
+    expect(total).toBe(whole.features.length);
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(total / 3); page += 1) {
+      const part = await getJson<{ features: Feature[]; meta: { pagination: Record<string, number> } }>(
+        `/api/map?pageSize=3&page=${page}`,
+      );
+      expect(part.meta.pagination).toMatchObject({
+        page,
+        pageSize: 3,
+        total,
+        pageCount: Math.ceil(total / 3),
+      });
+      expect(part.features.length).toBeLessThanOrEqual(3);
+      seen.push(...part.features.map((f) => `${f.properties.type} ${f.properties.slug}`));
+    }
+    expect(seen).toEqual(whole.features.map((f) => `${f.properties.type} ${f.properties.slug}`));
+    const beyond = await getJson<{ features: Feature[] }>(
+      `/api/map?pageSize=3&page=${Math.ceil(total / 3) + 1}`,
+    );
+    expect(beyond.features).toEqual([]);
+  });
+
+  it('refuses an unknown parameter, and a page size over 2000', async () => {
     expect((await anonymous().get('/api/map?bbox=1,2,3,4')).status).toBe(400);
+    expect((await anonymous().get('/api/map?pageSize=2001')).status).toBe(400);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES } from '../../i18n/locales';
 import { enumParam, type RawQuery } from './query';
-import { runtimeFields, runtimeFilters, runtimePopulate } from '../../documents/runtime-params';
+import { runtimeFields, runtimeFilters, runtimePopulate, runtimeSort } from '../../documents/runtime-params';
 
 export type Entry = Record<string, unknown> & { documentId: string; locale?: string };
 
@@ -15,6 +15,10 @@ interface FindParams {
   filters?: Record<string, unknown>;
   fields?: string[];
   populate?: Record<string, unknown>;
+  /** A slice of the French entries, in this order. */
+  sort?: string[];
+  start?: number;
+  limit?: number;
 }
 
 /**
@@ -34,6 +38,9 @@ export const findLocalized = async (
     filters: params.filters && runtimeFilters(params.filters),
     fields: params.fields && runtimeFields(params.fields),
     populate: params.populate && runtimePopulate(params.populate),
+    sort: params.sort && runtimeSort(params.sort),
+    start: params.start,
+    limit: params.limit,
     locale: DEFAULT_LOCALE,
     status: 'published',
   })) as Entry[];

@@ -89,10 +89,20 @@ export const mapFeatureSchema = z.object({
 export const mapSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(mapFeatureSchema),
+  meta: z
+    .object({ pagination: paginationSchema })
+    .describe('A foreign member (RFC 7946 §6.1): the page of features served and the total'),
 });
+export const MAP_PAGE_SIZE = { default: 1000, max: 2000 };
 export const mapQuery = {
   type: z.enum(MAP_FEATURE_TYPES).optional(),
   locale: pageQuery.locale,
+  page: pageQuery.page,
+  pageSize: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .describe(`Features per page, 1 to ${MAP_PAGE_SIZE.max} (default ${MAP_PAGE_SIZE.default})`),
 };
 
 const counts = Object.fromEntries([...STATS_KEYS, 'total'].map((key) => [key, z.number().int()])) as Record<

@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { MAP_SOURCES, MAP_TYPES } from '../../../contributions';
 import type * as z from 'zod/v4';
-import type { mapSchema } from '../schemas';
+import { MAP_PAGE_SIZE, type mapSchema } from '../schemas';
 import { findLocalized, localeParam, type Entry } from '../localized';
-import { enumParam, refuseUnknown, type RawQuery } from '../query';
+import { enumParam, intParam, refuseUnknown, type RawQuery } from '../query';
+import { DEFAULT_LOCALE } from '../../../i18n/locales';
+import { runtimeFilters } from '../../../documents/runtime-params';
 
 interface Location {
   placeName: string | null;
@@ -39,26 +41,46 @@ const slugs = (value: unknown): string[] =>
 
 /**
  * A GeoJSON FeatureCollection (RFC 7946) of everything published that has a location, and of the
- * countries where associations work (with those associations).
+ * countries where associations work (with those associations), a page at a time: features in the
+ * order of the located types (their folders), then by slug, then the association countries. Each
+ * type is counted, and only the slice of the page is read.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async collection(query: RawQuery): Promise<FeatureCollection> {
-    refuseUnknown(query, ['locale', 'type']);
+    refuseUnknown(query, ['locale', 'type', 'page', 'pageSize']);
     const locale = localeParam(query);
     const only = enumParam(query, 'type', FEATURE_TYPES);
+    const page = intParam(query, 'page', 1, 100000) ?? 1;
+    const pageSize = intParam(query, 'pageSize', 1, MAP_PAGE_SIZE.max) ?? MAP_PAGE_SIZE.default;
     const features: MapFeature[] = [];
+    let offset = (page - 1) * pageSize;
+    let total = 0;
 
     for (const source of MAP_SOURCES) {
       if (only && only !== source.name) continue;
+      const filters = { [source.location]: { latitude: { $notNull: true } } };
+      const count = await strapi
+        .documents(source.uid)
+        .count({ locale: DEFAULT_LOCALE, status: 'published', filters: runtimeFilters(filters) });
+      total += count;
+      const wanted = pageSize - features.length;
+      if (offset >= count || wanted <= 0) {
+        offset = Math.max(0, offset - count);
+        continue;
+      }
       const entries = await findLocalized(
         strapi,
         source.uid,
         {
-          filters: { [source.location]: { latitude: { $notNull: true } } },
+          filters,
           populate: { [source.location]: true, themes: { fields: ['slug'] } },
+          sort: ['slug:asc'],
+          start: offset,
+          limit: wanted,
         },
         locale,
       );
+      offset = 0;
       for (const entry of entries) {
         const location = entry[source.location] as Location | null;
         if (!location) continue;
@@ -79,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     if (!only || only === 'association-country') {
+      // A few dozen countries at most: read whole, then sliced.
       const countries = await findLocalized(
         strapi,
         'api::country.country',
@@ -87,12 +110,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           populate: {
             associations: { fields: ['name', 'slug'], populate: { themes: { fields: ['slug'] } } },
           },
+          sort: ['slug:asc'],
         },
         locale,
       );
-      for (const country of countries) {
+      const located = countries.filter(
+        (country) => ((country.associations as Entry[] | null) ?? []).length > 0,
+      );
+      total += located.length;
+      for (const country of located.slice(offset, offset + Math.max(0, pageSize - features.length))) {
         const associations = (country.associations as Entry[] | null) ?? [];
-        if (associations.length === 0) continue;
         features.push({
           type: 'Feature',
           geometry: point(country.latitude as number, country.longitude as number),
@@ -112,6 +139,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         });
       }
     }
-    return { type: 'FeatureCollection', features };
+    return {
+      type: 'FeatureCollection',
+      features,
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+    };
   },
 });
