@@ -105,9 +105,11 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     }
 
     const at = version.current();
+    // The URL as the client sent it (a route may rewrite the query it passes on).
+    const key = ctx.url;
     fingerprint ??= fingerprintOf(strapi);
-    const etag = `"${fingerprint}-${at}-${hash(ctx.url, 12)}"`;
-    const cached = at > 0 ? cache.get(ctx.url, at) : undefined;
+    const etag = `"${fingerprint}-${at}-${hash(key, 12)}"`;
+    const cached = at > 0 ? cache.get(key, at) : undefined;
     const answer = (body: string, type: string): void => {
       ctx.set('ETag', etag);
       ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
@@ -131,7 +133,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     const body = serialise(ctx.body);
     if (typeof body !== 'string') return; // a stream or a file: no ETag of ours
     const type = ctx.type;
-    if (at > 0) cache.set(ctx.url, at, { body, type });
+    if (at > 0) cache.set(key, at, { body, type });
     answer(body, type);
   };
 };

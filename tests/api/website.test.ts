@@ -364,5 +364,25 @@ describe('?locale=en on the website endpoints', () => {
       title: 'City delegation to Québec',
       locale: 'en',
     });
+
+    // The plain list: every delegation, each in English where translated, in French otherwise.
+    const list = await getJson<Paginated<Entry>>(
+      '/api/delegations?locale=en&sort=slug&fields[0]=title&fields[1]=slug&populate[country][fields][0]=isoCode',
+    );
+    const frenchList = await getJson<Paginated<Entry>>('/api/delegations?sort=slug');
+    expect(list.data.map((entry) => entry.slug)).toEqual(frenchList.data.map((entry) => entry.slug));
+    expect(list.meta.pagination.total).toBe(frenchList.meta.pagination.total);
+    const quebecEntry = list.data.find((entry) => entry.slug === 'delegation-quebec-2010') as Entry;
+    expect(quebecEntry).toMatchObject({ title: 'City delegation to Québec', locale: 'en' });
+    expect((quebecEntry.country as Entry).isoCode).toBe('CA');
+    expect(quebecEntry.purpose).toBeUndefined(); // the client's fields apply to the translation too
+    expect(list.data.find((entry) => entry.slug === 'delegation-gabon-2010')).toMatchObject({
+      title: 'Délégation de la ville au Gabon',
+      locale: 'fr',
+    });
+    // A type without translations at all is listed in French, not empty.
+    const themes = await getJson<Paginated<Entry>>('/api/themes?locale=en');
+    expect(themes.data.length).toBeGreaterThan(0);
+    expect(themes.data.every((theme) => theme.locale === 'fr')).toBe(true);
   });
 });

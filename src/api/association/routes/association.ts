@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { publicCollectionRouter } from '../../../routes/locale-fallback';
 
-export default factories.createCoreRouter('api::association.association');
+export default publicCollectionRouter('api::association.association');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { publicCollectionRouter } from '../../../routes/locale-fallback';
 
-export default factories.createCoreRouter('api::country.country');
+export default publicCollectionRouter('api::country.country');

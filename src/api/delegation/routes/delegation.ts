@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { publicCollectionRouter } from '../../../routes/locale-fallback';
 
-export default factories.createCoreRouter('api::delegation.delegation');
+export default publicCollectionRouter('api::delegation.delegation');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { publicCollectionRouter } from '../../../routes/locale-fallback';
 
-export default factories.createCoreRouter('api::school-exchange.school-exchange');
+export default publicCollectionRouter('api::school-exchange.school-exchange');
