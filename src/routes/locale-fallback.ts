@@ -32,9 +32,9 @@ export const localeFallback =
     }
     ctx.query.locale = DEFAULT_LOCALE;
     // Each entry says which locale it is served in, even when the client picks its fields.
-    const fields = ctx.query.fields;
+    const fields: unknown = ctx.query.fields;
     if (typeof fields === 'string') ctx.query.fields = [...fields.split(','), 'locale'];
-    else if (Array.isArray(fields)) ctx.query.fields = [...fields, 'locale'];
+    else if (Array.isArray(fields)) ctx.query.fields = [...(fields as unknown[]), 'locale'];
     else if (fields && typeof fields === 'object') ctx.query.fields = [...Object.values(fields), 'locale'];
     await next();
     const body = ctx.body as { data?: unknown } | undefined;
