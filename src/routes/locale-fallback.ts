@@ -35,7 +35,8 @@ export const localeFallback =
     const fields: unknown = ctx.query.fields;
     if (typeof fields === 'string') ctx.query.fields = [...fields.split(','), 'locale'];
     else if (Array.isArray(fields)) ctx.query.fields = [...(fields as unknown[]), 'locale'];
-    else if (fields && typeof fields === 'object') ctx.query.fields = [...Object.values(fields), 'locale'];
+    else if (fields && typeof fields === 'object')
+      ctx.query.fields = [...Object.values(fields as Record<string, unknown>), 'locale'];
     await next();
     const body = ctx.body as { data?: unknown } | undefined;
     if (ctx.status !== 200 || !body || !Array.isArray(body.data) || body.data.length === 0) return;
