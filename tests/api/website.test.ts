@@ -81,6 +81,30 @@ describe('GET /api/timeline', () => {
   });
 });
 
+describe('GET /api/timeline, a page at a time', () => {
+  it.each(['asc', 'desc'])('pages of 3 (%s) put together are the whole timeline, in order', async (order) => {
+    const whole = await getJson<Paginated<TimelineItem>>(`/api/timeline?order=${order}&pageSize=100`);
+    const total = whole.meta.pagination.total;
+    expect(whole.data).toHaveLength(total);
+    const pages: string[] = [];
+    for (let page = 1; page <= Math.ceil(total / 3) + 1; page += 1) {
+      const part = await getJson<Paginated<TimelineItem>>(
+        `/api/timeline?order=${order}&pageSize=3&page=${page}`,
+      );
+      expect(part.meta.pagination.total).toBe(total);
+      pages.push(...part.data.map((item) => `${item.type} ${item.slug}`));
+    }
+    expect(pages).toEqual(whole.data.map((item) => `${item.type} ${item.slug}`));
+    // Dated entries first, in date order; the undated last.
+    const dates = whole.data.map((item) => item.startDate);
+    const firstUndated = dates.indexOf(null);
+    if (firstUndated >= 0) expect(dates.slice(firstUndated).every((date) => date === null)).toBe(true);
+    const dated = dates.filter((date): date is string => date !== null);
+    const sorted = [...dated].sort();
+    expect(dated).toEqual(order === 'asc' ? sorted : sorted.reverse());
+  });
+});
+
 describe('GET /api/map', () => {
   interface Feature {
     type: string;

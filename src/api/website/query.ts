@@ -58,11 +58,4 @@ export const pageParams = (query: RawQuery): Page => ({
   pageSize: intParam(query, 'pageSize', 1, 100) ?? 25,
 });
 
-export const paginate = <T>(items: T[], { page, pageSize }: Page) => ({
-  data: items.slice((page - 1) * pageSize, page * pageSize),
-  meta: {
-    pagination: { page, pageSize, pageCount: Math.ceil(items.length / pageSize), total: items.length },
-  },
-});
-
 export const validationError = fail;
