@@ -5,10 +5,11 @@
  *
  * A write from an association (src/submissions/submit.ts), staff or code thus goes through:
  * validation → session revocation → default populate → query shape → published only →
- * content version → website webhook → invitations → review notifications → Strapi.
+ * content version → website webhook → invitations → review notifications → count cache → Strapi.
  */
 import type { Core } from '@strapi/strapi';
 import { contentVersionLayer } from './content-version';
+import { countCache } from './count-cache';
 import { defaultPopulate } from './default-populate';
 import { invitations } from './invitations';
 import type { DocumentLayer } from './layer';
@@ -34,6 +35,8 @@ export const DOCUMENT_LAYERS: ReadonlyArray<readonly [name: string, layer: Docum
   ['website-webhook', websiteWebhook],
   ['invitations', invitations],
   ['review-notifications', reviewNotifications],
+  // Reads, innermost: a list's total kept for the content version (the parameters are final here).
+  ['count-cache', countCache],
 ];
 
 /** Registers them all, in that order (at register, before any document is read or written). */
