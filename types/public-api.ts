@@ -306,7 +306,7 @@ export interface MapFeature {
 export interface MapResponse {
   type: 'FeatureCollection';
   features: MapFeature[];
-  /** The page of features served (1,000 by default, `?page`, `?pageSize` up to 2,000) and the total. */
+  /** The page of features served (500 by default, `?page`, `?pageSize` up to 2,000) and the total. */
   meta: { pagination: Pagination };
 }
 

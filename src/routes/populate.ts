@@ -9,6 +9,7 @@ interface AttributeLike {
   type: string;
   private?: boolean;
   target?: string;
+  relation?: string;
 }
 
 const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, AttributeLike> =>
@@ -50,6 +51,29 @@ export const defaultPopulate = (strapi: Core.Strapi, uid: string): PopulateTree 
     if (attribute.private) continue;
     if (attribute.type === 'relation' && attribute.target)
       tree[name] = summaryPopulate(strapi, attribute.target);
+    if (attribute.type === 'media' || attribute.type === 'component') tree[name] = true;
+  }
+  return tree;
+};
+
+/**
+ * A smaller default population, for entries listed inside another (the country overview): the
+ * to-one relations, the taxonomies (types without Draft & Publish: countries, themes, schools),
+ * media and components — not the to-many relations to content, which grow with the data (a
+ * partnership's actions).
+ */
+export const compactPopulate = (strapi: Core.Strapi, uid: string): PopulateTree => {
+  const tree: PopulateTree = {};
+  for (const [name, attribute] of Object.entries(attributesOf(strapi, uid))) {
+    if (attribute.private) continue;
+    if (attribute.type === 'relation' && attribute.target) {
+      const toOne = attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne';
+      const target = strapi.getModel(attribute.target as UID.Schema) as
+        | { options?: { draftAndPublish?: boolean } }
+        | undefined;
+      if (toOne || target?.options?.draftAndPublish !== true)
+        tree[name] = summaryPopulate(strapi, attribute.target);
+    }
     if (attribute.type === 'media' || attribute.type === 'component') tree[name] = true;
   }
   return tree;

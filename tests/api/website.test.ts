@@ -1,5 +1,15 @@
 import { check } from '@placemarkio/check-geojson';
-import { anonymous, dataOf, errorOf, trusted, type Entry, documentIdOf } from '../helpers/client';
+import request from 'supertest';
+import {
+  adminToken,
+  anonymous,
+  baseUrl,
+  dataOf,
+  errorOf,
+  trusted,
+  type Entry,
+  documentIdOf,
+} from '../helpers/client';
 
 interface TimelineItem {
   type: string;
@@ -187,7 +197,7 @@ describe('GET /api/map', () => {
       '/api/map',
     );
     const total = whole.meta.pagination.total;
-    expect(whole.meta.pagination).toMatchObject({ page: 1, pageSize: 1000, pageCount: 1 });
+    expect(whole.meta.pagination).toMatchObject({ page: 1, pageSize: 500, pageCount: 1 });
     expect(total).toBe(whole.features.length);
     const seen: string[] = [];
     for (let page = 1; page <= Math.ceil(total / 3); page += 1) {
@@ -345,6 +355,38 @@ describe('GET /api/search', () => {
     } finally {
       await trusted.delete(`/api/actions/${dataOf(draft).documentId}`);
     }
+  });
+
+  it('follows every write at once: publish, edit, unpublish, delete (the index is kept by the database)', async () => {
+    const find = async (word: string) =>
+      (await getJson<Paginated<Hit>>(`/api/search?q=${word}`)).data.map((hit) => hit.slug);
+    const created = await trusted.post('/api/actions', {
+      data: { title: 'Opération Quetzalcoatlus', slug: 'test-index', actionType: 'event' },
+    });
+    expect(created.status).toBe(201);
+    const id = dataOf(created).documentId;
+    try {
+      expect(await find('quetzalcoatlus')).toEqual(['test-index']);
+      expect(await find('QUETZALCOATLUS')).toEqual(['test-index']);
+      const edited = await trusted.put(`/api/actions/${id}`, { data: { title: 'Opération Archéoptéryx' } });
+      expect(edited.status).toBe(200);
+      expect(await find('quetzalcoatlus')).toEqual([]);
+      expect(await find('archeopteryx')).toEqual(['test-index']);
+      // A draft change of a published entry is not public: the published text is still what is found.
+      await trusted.put(`/api/actions/${id}?status=draft`, { data: { title: 'Opération Brouillonnesque' } });
+      expect(await find('brouillonnesque')).toEqual([]);
+      expect(await find('archeopteryx')).toEqual(['test-index']);
+      const token = await adminToken();
+      const unpublished = await request(baseUrl())
+        .post(`/content-manager/collection-types/api::action.action/${id}/actions/unpublish`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({});
+      expect(unpublished.status).toBe(200);
+      expect(await find('archeopteryx')).toEqual([]);
+    } finally {
+      await trusted.delete(`/api/actions/${id}`);
+    }
+    expect(await find('archeopteryx')).toEqual([]);
   });
 
   it.each(['', 'q=', 'q=%20%2C', 'q=x&type=user', 'q=x&sort=title', `q=${'a'.repeat(201)}`])(

@@ -93,7 +93,7 @@ export const mapSchema = z.object({
     .object({ pagination: paginationSchema })
     .describe('A foreign member (RFC 7946 §6.1): the page of features served and the total'),
 });
-export const MAP_PAGE_SIZE = { default: 1000, max: 2000 };
+export const MAP_PAGE_SIZE = { default: 500, max: 2000 };
 export const mapQuery = {
   type: z.enum(MAP_FEATURE_TYPES).optional(),
   locale: pageQuery.locale,

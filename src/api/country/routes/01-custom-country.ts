@@ -1,5 +1,5 @@
 import { bySlugRoute, findOneByKeyRoute, lazyRouter, type LookupOptions } from '../../../routes/by-key';
-import { defaultPopulate, type PopulateTree } from '../../../routes/populate';
+import { compactPopulate, type PopulateTree } from '../../../routes/populate';
 import type { Core, UID as Uid } from '@strapi/strapi';
 import type { Context, Next } from '../../../http/request-state';
 import { runtimeFilters, runtimePopulate, runtimeSort } from '../../../documents/runtime-params';
@@ -44,8 +44,8 @@ const overviewPopulate = (): PopulateTree => ({});
 
 /**
  * After the core `findOne` (validated, published only, sanitised): each relation's published
- * entries in the served locale, at most OVERVIEW_CAP of them (the latest first), each with its own
- * direct relations, sanitised for the caller like the rest; and `meta.totals`, so that a client
+ * entries in the served locale, at most OVERVIEW_CAP of them (the latest first), each with its
+ * to-one relations and taxonomies (compactPopulate), sanitised for the caller like the rest; and `meta.totals`, so that a client
  * knows what the cap left out (and lists it from the type's own route, e.g.
  * `/api/actions?filters[country][isoCode][$eq]=GA`). Stock `populate` could not bound a relation:
  * the Document Service refuses `limit` inside `populate`.
@@ -71,7 +71,7 @@ const overviewRelations = async (ctx: Context, next: Next): Promise<void> => {
       filters,
       sort: runtimeSort(sortOf(strapi, target)),
       limit: OVERVIEW_CAP,
-      populate: runtimePopulate(defaultPopulate(strapi, target)),
+      populate: runtimePopulate(compactPopulate(strapi, target)),
     });
     data[relation] = await strapi.contentAPI.sanitize.output(entries, strapi.getModel(target), { auth });
     totals[relation] =
