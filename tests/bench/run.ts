@@ -108,7 +108,11 @@ const startBaseline = async (databaseUrl: string): Promise<{ url: string; stop()
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve) => child.stdout?.once('data', () => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    child.stdout?.once('data', () => {
+      resolve();
+    }),
+  );
   return { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
 };
 
