@@ -31,6 +31,17 @@ export const matches = (header: string, etag: string): boolean => {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
 };
 
+/** Sets the caching headers; answers 304 (and says so) when If-None-Match names `etag`. */
+const notModified = (ctx: Context, etag: string, cacheControl: string): boolean => {
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', cacheControl);
+  ctx.vary('Authorization');
+  if (!matches(ctx.get('If-None-Match'), etag)) return false;
+  ctx.status = 304;
+  ctx.body = null;
+  return true;
+};
+
 /**
  * What the ETags of a deployment share: the shape of its types (each attribute's name, type and
  * target), so that a release that changes a schema never revalidates a body of the old shape. Two
@@ -89,14 +100,8 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
       if (ctx.status !== 200) return;
       const body = serialise(ctx.body);
       if (body === null) return;
-      const etag = `"${hash(body, 32)}"`;
-      ctx.set('ETag', etag);
-      ctx.set('Cache-Control', PRIVATE_CACHE_CONTROL);
-      ctx.vary('Authorization');
-      if (matches(ctx.get('If-None-Match'), etag)) {
-        ctx.status = 304;
-        ctx.body = null;
-      } else if (typeof body === 'string' && typeof ctx.body !== 'string') {
+      if (notModified(ctx, `"${hash(body, 32)}"`, PRIVATE_CACHE_CONTROL)) return;
+      if (typeof body === 'string' && typeof ctx.body !== 'string') {
         const type = ctx.type;
         ctx.body = body;
         ctx.type = type;
@@ -111,14 +116,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     const etag = `"${fingerprint}-${at}-${hash(key, 12)}"`;
     const cached = at > 0 ? cache.get(key, at) : undefined;
     const answer = (body: string, type: string): void => {
-      ctx.set('ETag', etag);
-      ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-      ctx.vary('Authorization');
-      if (matches(ctx.get('If-None-Match'), etag)) {
-        ctx.status = 304;
-        ctx.body = null;
-        return;
-      }
+      if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) return;
       ctx.status = 200;
       ctx.body = body;
       ctx.type = type;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
-import { superAdmin } from '../helpers/admin';
+import { superAdmin, type UsersPermissionsRole } from '../helpers/admin';
 import { adminToken, anonymous, baseUrl, dataOf, trusted, type Entry } from '../helpers/client';
 import { eventually } from '../helpers/eventually';
 import { PROBE_HEADER } from '../helpers/query-probe';
@@ -118,14 +118,6 @@ const probed = async (path: string, headers: Record<string, string> = {}) => {
   return { response, queries: (probe.body as { queries: number }).queries };
 };
 
-interface Role {
-  id: number;
-  type: string;
-  name: string;
-  description: string;
-  permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
-}
-
 describe('ETags from the content version', () => {
   const CURATED = [
     '/api/partnerships/slug/gabon-estuaire',
@@ -193,8 +185,12 @@ describe('ETags from the content version', () => {
     expect((await anonymous().get('/api/themes')).status).toBe(200);
     const client = await superAdmin();
     const roles = await client.get('/users-permissions/roles');
-    const publicRoleId = (roles.body as { roles: Role[] }).roles.find((role) => role.type === 'public')?.id;
-    const { role } = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as { role: Role };
+    const publicRoleId = (roles.body as { roles: UsersPermissionsRole[] }).roles.find(
+      (role) => role.type === 'public',
+    )?.id;
+    const { role } = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as {
+      role: UsersPermissionsRole;
+    };
     const save = (enabled: boolean) => {
       role.permissions['api::theme'].controllers.theme.find.enabled = enabled;
       return client.put(`/users-permissions/roles/${publicRoleId}`, {

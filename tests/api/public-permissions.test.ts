@@ -1,14 +1,6 @@
 import { anonymous, COLLECTIONS, countAll, SINGLES } from '../helpers/client';
 import { runNode } from '../helpers/run-node';
-import { superAdmin } from '../helpers/admin';
-
-interface Role {
-  id: number;
-  type: string;
-  name: string;
-  description: string;
-  permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
-}
+import { superAdmin, type UsersPermissionsRole } from '../helpers/admin';
 
 const admin = superAdmin;
 
@@ -23,8 +15,12 @@ describe('the Public role is set from the code at every start-up', () => {
     const client = await admin();
     const roles = await client.get('/users-permissions/roles');
     expect(roles.status).toBe(200);
-    const publicRoleId = (roles.body as { roles: Role[] }).roles.find((role) => role.type === 'public')?.id;
-    const role = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as { role: Role };
+    const publicRoleId = (roles.body as { roles: UsersPermissionsRole[] }).roles.find(
+      (role) => role.type === 'public',
+    )?.id;
+    const role = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as {
+      role: UsersPermissionsRole;
+    };
     role.role.permissions['api::theme'].controllers.theme.create.enabled = true;
     const saved = await client.put(`/users-permissions/roles/${publicRoleId}`, {
       name: role.role.name,
@@ -49,7 +45,9 @@ describe('the Public role is set from the code at every start-up', () => {
       .post('/api/themes')
       .send({ data: { name: 'Encore', slug: 'test-encore' } });
     expect(refused.status).toBe(403);
-    const after = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as { role: Role };
+    const after = (await client.get(`/users-permissions/roles/${publicRoleId}`)).body as {
+      role: UsersPermissionsRole;
+    };
     expect(after.role.permissions['api::theme'].controllers.theme.create.enabled).toBe(false);
     expect(after.role.permissions['api::theme'].controllers.theme.find.enabled).toBe(true);
   });

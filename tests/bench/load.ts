@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
+import { onPgServer, pgAdminUrl } from '../helpers/database';
 import { png } from '../helpers/images';
 import { randomSecrets } from '../helpers/secrets';
 import { adminOf, createMember } from '../helpers/instances';
@@ -18,17 +18,7 @@ import { freePort, spawnInstance, untilAnswering } from '../helpers/second-insta
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
-const adminUrl = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const onServer = async (sql: string): Promise<void> => {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
+const adminUrl = pgAdminUrl();
 
 const rssMiB = (pid: number): number => {
   const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -53,7 +43,7 @@ const multipart = (boundary: string, image: Buffer): Buffer =>
 
 const main = async (): Promise<void> => {
   const name = `ri_load_${Date.now().toString(36)}`;
-  await onServer(`CREATE DATABASE "${name}"`);
+  await onPgServer(`CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const env: Record<string, string> = {
@@ -210,7 +200,7 @@ const main = async (): Promise<void> => {
     process.exitCode = failed > 0 ? 1 : 0;
   } finally {
     await server.stop();
-    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await onPgServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 };
 

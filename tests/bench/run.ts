@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
+import { onPgServer, pgAdminUrl } from '../helpers/database';
 import { PROBE_HEADER } from '../helpers/query-probe';
 import { randomSecrets } from '../helpers/secrets';
 import { freePort } from '../helpers/second-instance';
@@ -27,21 +27,11 @@ import { eventually } from '../helpers/eventually';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
-const adminUrl = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl = pgAdminUrl();
 const root = process.cwd();
 
 const log = (line: string): void => {
   process.stderr.write(`[bench] ${line}\n`);
-};
-
-const onServer = async (sql: string): Promise<void> => {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 };
 
 /** Starts the compiled application and a query probe (SQL statements per request, from outside the app). */
@@ -322,7 +312,7 @@ const main = async (): Promise<void> => {
   const rows: Row[] = [];
   const notes: string[] = [];
   const childEnv = { ...process.env, ...env };
-  await onServer(`CREATE DATABASE "${name}"`);
+  await onPgServer(`CREATE DATABASE "${name}"`);
   try {
     for (const size of SIZES) {
       const prepared = Date.now();
@@ -455,7 +445,7 @@ const main = async (): Promise<void> => {
       }
     }
   } finally {
-    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await onPgServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 
   const output = [

@@ -8,6 +8,15 @@ export interface AdminRole {
   code: string;
 }
 
+/** A Users & Permissions role as the admin's API gives it (`/users-permissions/roles/:id`). */
+export interface UsersPermissionsRole {
+  id: number;
+  type: string;
+  name: string;
+  description: string;
+  permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
+}
+
 /** Calls the admin panel's API with a token. */
 export const adminApi = (token: string) => authenticated(token);
 

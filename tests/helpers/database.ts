@@ -13,10 +13,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const adminUrl = (): string => process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server the harness and the benchmarks create their databases on. */
+export const pgAdminUrl = (): string =>
+  process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const withAdminClient = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-  const client = new Client({ connectionString: adminUrl() });
+  const client = new Client({ connectionString: pgAdminUrl() });
   await client.connect();
   try {
     return await work(client);
@@ -34,7 +36,7 @@ export const createTestDatabase = async (client: TestDatabaseClient): Promise<Te
 
   if (client === 'postgres') {
     const name = `ri_test_${suffix}`;
-    const url = new URL(adminUrl());
+    const url = new URL(pgAdminUrl());
     await withAdminClient((admin) => admin.query(`CREATE DATABASE "${name}"`));
     return {
       client,
@@ -65,4 +67,15 @@ export const createTestDatabase = async (client: TestDatabaseClient): Promise<Te
       return Promise.resolve();
     },
   };
+};
+
+/** Runs one statement on that server (CREATE or DROP DATABASE). */
+export const onPgServer = async (sql: string): Promise<void> => {
+  const client = new Client({ connectionString: pgAdminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 };
