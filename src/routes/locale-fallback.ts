@@ -1,9 +1,8 @@
 import { factories, type UID } from '@strapi/strapi';
-import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { LOCALE_CODES, overlayTranslations, type Entry } from '../api/website/localized';
 import type { Context, Next } from '../http/request-state';
 import { runtimeFields } from '../documents/runtime-params';
-
-type Entry = Record<string, unknown> & { documentId: string };
 
 const isLocalized = (uid: UID.ContentType): boolean =>
   (strapi.getModel(uid).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized ===
@@ -24,7 +23,7 @@ export const localeFallback =
     if (
       typeof requested !== 'string' ||
       requested === DEFAULT_LOCALE ||
-      !LOCALES.some((locale) => locale.code === requested) ||
+      !(LOCALE_CODES as readonly string[]).includes(requested) ||
       !isLocalized(uid)
     ) {
       await next();
@@ -56,15 +55,7 @@ export const localeFallback =
       filters: { documentId: { $in: reference.map((entry) => entry.documentId) } },
     });
     const served = (await strapi.contentAPI.sanitize.output(translations, schema, { auth })) as Entry[];
-    const byDocument = new Map(served.map((entry) => [entry.documentId, entry]));
-    body.data = reference.map((entry) => {
-      const translation = byDocument.get(entry.documentId);
-      if (!translation) return entry;
-      // The translated text over the French entry; relations, media and components stay the
-      // French entry's (a translation links only to translated entries, often none yet).
-      const text = Object.fromEntries(Object.entries(translation).filter(([, value]) => value !== null));
-      return { ...entry, ...text, locale: requested };
-    });
+    body.data = overlayTranslations(reference, served, requested);
   };
 
 /** The core router of a collection type, its `find` falling back per entry to French. */

@@ -10,15 +10,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { onPgServer, pgAdminUrl } from '../helpers/database';
+import { benchServerEnv, onPgServer } from '../helpers/database';
 import { png } from '../helpers/images';
-import { randomSecrets } from '../helpers/secrets';
 import { adminOf, createMember } from '../helpers/instances';
 import { freePort, spawnInstance, untilAnswering } from '../helpers/second-instance';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
-const adminUrl = pgAdminUrl();
 
 const rssMiB = (pid: number): number => {
   const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -44,22 +42,8 @@ const multipart = (boundary: string, image: Buffer): Buffer =>
 const main = async (): Promise<void> => {
   const name = `ri_load_${Date.now().toString(36)}`;
   await onPgServer(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: url.toString(),
-    SERVE_ADMIN: 'false',
-    LOG_LEVEL: 'warn',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    WEBSITE_WEBHOOK_URL: '',
-    SMTP_HOST: '',
-    RATE_LIMIT_SUBMISSIONS_MAX: '1000000',
-    RATE_LIMIT_AUTH_MAX: '1000',
-    ...randomSecrets(),
-  };
+  const env = benchServerEnv(name, { RATE_LIMIT_SUBMISSIONS_MAX: '1000000', RATE_LIMIT_AUTH_MAX: '1000' });
+
   const server = spawnInstance(await freePort(), env);
   try {
     if ((await run(['dist/database/seed.js'], { ...process.env, ...env })) !== 0)

@@ -19,15 +19,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { onPgServer, pgAdminUrl } from '../helpers/database';
+import { benchServerEnv, onPgServer } from '../helpers/database';
 import { PROBE_HEADER } from '../helpers/query-probe';
-import { randomSecrets } from '../helpers/secrets';
 import { freePort } from '../helpers/second-instance';
 import { eventually } from '../helpers/eventually';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
-const adminUrl = pgAdminUrl();
 const root = process.cwd();
 
 const log = (line: string): void => {
@@ -293,22 +291,8 @@ const table = (rows: Row[]): string =>
 
 const main = async (): Promise<void> => {
   const name = `ri_bench_${Date.now().toString(36)}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: url.toString(),
-    DATABASE_POOL_MAX: '10',
-    SERVE_ADMIN: 'false',
-    LOG_LEVEL: 'warn',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    WEBSITE_WEBHOOK_URL: '',
-    SMTP_HOST: '',
-    SEED_ON_START: 'false',
-    ...randomSecrets(),
-  };
+  const env = benchServerEnv(name, { DATABASE_POOL_MAX: '10', SEED_ON_START: 'false' });
+
   const rows: Row[] = [];
   const notes: string[] = [];
   const childEnv = { ...process.env, ...env };
@@ -330,7 +314,7 @@ const main = async (): Promise<void> => {
 
       const cached = await startServer(env);
       const built = await startServer({ ...env, RESPONSE_CACHE_MB: '0' });
-      const baseline = await startBaseline(url.toString());
+      const baseline = await startBaseline(env.DATABASE_URL);
       curatedPeak.pid = cached.pid;
       curatedPeak.mib = 0;
       notes.push(`${size}: boot to first answer ${cached.bootMs} ms (with the search index check).`);

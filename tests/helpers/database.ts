@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { randomSecrets } from './secrets';
 
 /** Which database a test run uses: `TEST_DATABASE=postgres` or the SQLite default. */
 export type TestDatabaseClient = 'sqlite' | 'postgres';
@@ -78,4 +79,27 @@ export const onPgServer = async (sql: string): Promise<void> => {
   } finally {
     await client.end();
   }
+};
+
+/**
+ * The environment of a production-mode server on a PostgreSQL database of the admin server,
+ * named `name`, as the benchmarks start it: loopback only, no admin panel, no webhook or e-mail,
+ * fresh random secrets. `extra` adds or overrides variables.
+ */
+export const benchServerEnv = (name: string, extra: Record<string, string> = {}): Record<string, string> => {
+  const url = new URL(pgAdminUrl());
+  url.pathname = `/${name}`;
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: url.toString(),
+    SERVE_ADMIN: 'false',
+    LOG_LEVEL: 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    WEBSITE_WEBHOOK_URL: '',
+    SMTP_HOST: '',
+    ...randomSecrets(),
+    ...extra,
+  };
 };

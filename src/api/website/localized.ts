@@ -52,6 +52,21 @@ export const findLocalized = async (
     locale,
     status: 'published',
   })) as Entry[];
+  return overlayTranslations(reference, translations, locale);
+};
+
+/**
+ * Each reference (French) entry with its translation's text laid over it where one exists, and
+ * `locale` saying which was served. Relations, media and components stay the French entry's (a
+ * translation links only to translated entries, often none yet); a translated field left empty
+ * keeps the French value. Shared by the curated routes and the plain lists
+ * (src/routes/locale-fallback.ts).
+ */
+export const overlayTranslations = <T extends Entry>(
+  reference: T[],
+  translations: Entry[],
+  locale: string,
+): T[] => {
   const byDocument = new Map(translations.map((entry) => [entry.documentId, entry]));
   return reference.map((entry) => {
     const translation = byDocument.get(entry.documentId);
