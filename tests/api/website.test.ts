@@ -430,6 +430,11 @@ describe('?locale=en on the website endpoints', () => {
       title: 'City delegation to Québec',
       locale: 'en',
     });
+    // One hit per document: the translation where it matches, the French entry otherwise.
+    const slugs = search.data.map((hit) => hit.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(search.meta.pagination.total).toBe(slugs.length);
+    expect(search.data.find((hit) => hit.slug === 'delegation-gabon-2010')).toMatchObject({ locale: 'fr' });
 
     // The plain list: every delegation, each in English where translated, in French otherwise.
     const list = await getJson<Paginated<Entry>>(

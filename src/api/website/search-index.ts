@@ -75,6 +75,9 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
     uid VARCHAR(255) NOT NULL, entry_id INTEGER NOT NULL, document_id VARCHAR(255) NOT NULL,
     locale VARCHAR(20), title TEXT, vector TSVECTOR NOT NULL, PRIMARY KEY (uid, entry_id))`);
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TABLE}_vector_idx ON ${PG_TABLE} USING GIN (vector)`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${PG_TABLE}_locale_idx ON ${PG_TABLE} (locale, uid, document_id)`,
+  );
   for (const type of types) {
     const name = `ri_search_${type.table}`;
     await knex.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$

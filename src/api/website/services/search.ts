@@ -52,7 +52,12 @@ const rowsOf = <T>(result: Rows<T>): T[] => (Array.isArray(result) ? result : (r
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection;
 
-  /** PostgreSQL: one hit per document (the requested locale first), ranked, the page and the total. */
+  /**
+   * PostgreSQL: one hit per document (the requested locale first), ranked, the page and the total.
+   * The ranking reads narrow rows and keeps only the page (a top-N sort); the total is a separate
+   * count on the index. In another locale than the default, a French row is a hit only where the
+   * same document has no matching row in that locale (a small set: the translations that match).
+   */
   const postgresPage = async (
     uids: string[],
     terms: string[],
@@ -60,34 +65,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     { page, pageSize }: Page,
   ): Promise<{ hits: Candidate[]; total: number }> => {
     const tsquery = terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ');
-    const rows = rowsOf(
-      await knex.raw<Rows<Omit<Candidate, 'score'> & { score: string | number; total: string | number }>>(
-        `WITH query AS (SELECT to_tsquery('french', ri_fold(?)) AS q),
-         hits AS (
-           SELECT DISTINCT ON (s.uid, s.document_id)
-                  s.uid, s.document_id AS "documentId", s.locale, s.title, ts_rank(s.vector, query.q) AS score
-             FROM ${PG_TABLE} s, query
-            WHERE s.vector @@ query.q AND s.locale = ANY(?) AND s.uid = ANY(?)
-            ORDER BY s.uid, s.document_id, (s.locale = ?) DESC)
-         SELECT *, COUNT(*) OVER () AS total FROM hits
-          ORDER BY score DESC, title, "documentId" LIMIT ? OFFSET ?`,
-        [tsquery, [...new Set([locale, DEFAULT_LOCALE])], uids, locale, pageSize, (page - 1) * pageSize],
+    const fallback = locale !== DEFAULT_LOCALE;
+    const where = fallback
+      ? `s.vector @@ query.q AND s.uid = ANY(?) AND (s.locale = ? OR (s.locale = ? AND (s.uid, s.document_id) NOT IN (
+           SELECT t.uid, t.document_id FROM ${PG_TABLE} t WHERE t.locale = ? AND t.vector @@ query.q)))`
+      : 's.vector @@ query.q AND s.uid = ANY(?) AND s.locale = ?';
+    const bindings = fallback ? [uids, locale, DEFAULT_LOCALE, locale] : [uids, locale];
+    const from = `FROM ${PG_TABLE} s, (SELECT to_tsquery('french', ri_fold(?)) AS q) query WHERE ${where}`;
+    const [rows, counted] = await Promise.all([
+      knex.raw<Rows<Omit<Candidate, 'score'> & { score: string | number }>>(
+        `SELECT s.uid, s.document_id AS "documentId", s.locale, s.title, ts_rank(s.vector, query.q) AS score
+           ${from} ORDER BY score DESC, s.title, s.document_id LIMIT ? OFFSET ?`,
+        [tsquery, ...bindings, pageSize, (page - 1) * pageSize],
       ),
-    );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && page > 1) {
-      // Past the last page: the total still says how many there are.
-      total = Number(
-        rowsOf(
-          await knex.raw<Rows<{ n: string | number }>>(
-            `SELECT COUNT(DISTINCT (uid, document_id)) AS n FROM ${PG_TABLE}
-              WHERE vector @@ to_tsquery('french', ri_fold(?)) AND locale = ANY(?) AND uid = ANY(?)`,
-            [tsquery, [...new Set([locale, DEFAULT_LOCALE])], uids],
-          ),
-        )[0]?.n ?? 0,
-      );
-    }
-    return { hits: rows.map((row) => ({ ...row, score: Number(row.score) })), total };
+      knex.raw<Rows<{ n: string | number }>>(`SELECT COUNT(*) AS n ${from}`, [tsquery, ...bindings]),
+    ]);
+    return {
+      hits: rowsOf(rows).map((row) => ({ ...row, score: Number(row.score) })),
+      total: Number(rowsOf(counted)[0]?.n ?? 0),
+    };
   };
 
   /** SQLite: the matching rows from FTS5, one hit per document, ranked and paginated here. */
