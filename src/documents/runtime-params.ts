@@ -17,8 +17,8 @@ export const runtimeFields = (names: readonly string[]) => names as NonNullable<
 /** A filters tree naming attributes of the type. */
 export const runtimeFilters = (filters: Record<string, unknown>) => filters as NonNullable<Params['filters']>;
 
-/** A populate tree naming relations of the type. */
-export const runtimePopulate = (populate: Record<string, unknown>) =>
+/** A populate tree naming relations of the type (or `*`, a list of names, `true`). */
+export const runtimePopulate = (populate: Record<string, unknown> | string | readonly string[] | true) =>
   populate as NonNullable<Params['populate']>;
 
 /** Data naming attributes of the type. */

@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import * as z from 'zod/v4';
 import { DEFAULT_LOCALE } from '../i18n/locales';
 import { paramsOf, stateOf, type Context, type Next } from '../http/request-state';
-import { defaultPopulate, type PopulateTree } from './populate';
+import { defaultPopulate, summaryPopulate, type PopulateTree } from './populate';
+import { cappedRelations, growingRelations } from './capped-relations';
 
 export interface LookupOptions {
   /** How the path parameter is named in messages ("slug", "ISO code"). */
@@ -122,10 +123,25 @@ export const findOneByKeyRoute = (
 
 /**
  * `GET /<plural>/slug/:slug`: one entry by its slug, with its direct relations (label, slug,
- * image), in one request.
+ * image), in one request; the relations that grow with the data (a partnership's actions) capped
+ * at RELATION_CAP entries, the latest first, with `meta.totals` (./capped-relations.ts).
  */
-export const bySlugRoute = (plural: string, uid: UID.ContentType, options: LookupOptions = bySlug) =>
-  findOneByKeyRoute(`/${plural}/slug/:slug`, uid, 'slug', options, (strapi) => defaultPopulate(strapi, uid));
+export const bySlugRoute = (plural: string, uid: UID.ContentType, options: LookupOptions = bySlug) => {
+  const separate = growingRelations(strapi, uid);
+  return findOneByKeyRoute(
+    `/${plural}/slug/:slug`,
+    uid,
+    'slug',
+    options,
+    (strapi) => defaultPopulate(strapi, uid),
+    separate.length > 0
+      ? {
+          separate,
+          middleware: cappedRelations(uid, separate, (strapi, target) => summaryPopulate(strapi, target)),
+        }
+      : undefined,
+  );
+};
 
 /**
  * A content-API router whose routes are built on first read (once the content types are

@@ -125,6 +125,81 @@ describe('GET /api/<plural>/slug/:slug', () => {
   });
 });
 
+describe('relations that grow with the data, by slug', () => {
+  it("lists at most 20 of a partnership's actions, the latest first, published only, with the total", async () => {
+    const read = async (query = '') => {
+      const response = await anonymous().get(`/api/partnerships/slug/gabon-estuaire${query}`);
+      expect(response.status).toBe(200);
+      return response.body as { data: Entry; meta: { totals: Record<string, number>; perRelation: number } };
+    };
+    const before = await read();
+    expect(before.meta.perRelation).toBe(20);
+    // Dated entries first, the latest first, then the undated ones (on every database).
+    const dates = (
+      (await read('?populate[actions][fields][0]=slug&populate[actions][fields][1]=startDate')).data
+        .actions as Entry[]
+    ).map((action) => action.startDate as string | null);
+    expect(dates.some((date) => date === null)).toBe(true); // the seed has undated actions
+    const dated = dates.filter((date): date is string => date !== null);
+    expect(dates).toEqual([...[...dated].sort().reverse(), ...dates.filter((date) => date === null)]);
+    expect(before.meta.totals.actions).toBe((before.data.actions as Entry[]).length);
+    const partnership = before.data.documentId as string;
+    const created: string[] = [];
+    try {
+      for (let index = 0; index < 22; index += 1) {
+        const response = await trusted.post('/api/actions', {
+          data: {
+            title: `Action du partenariat ${index}`,
+            slug: `test-plafond-slug-${index}`,
+            actionType: 'event',
+            startDate: `${2040 + index}`,
+            partnership,
+          },
+        });
+        expect(response.status).toBe(201);
+        created.push(dataOf(response).documentId as string);
+      }
+      const draft = await trusted.post('/api/actions?status=draft', {
+        data: {
+          title: 'Brouillon lié',
+          slug: 'test-plafond-slug-brouillon',
+          actionType: 'event',
+          startDate: '2099',
+          partnership,
+        },
+      });
+      expect(draft.status).toBe(201);
+      created.push(dataOf(draft).documentId as string);
+
+      for (const query of [
+        '',
+        '?populate=*',
+        '?populate[actions]=true',
+        '?populate[actions][fields][0]=slug',
+      ]) {
+        const { data, meta } = await read(query);
+        const actions = data.actions as Entry[];
+        expect(actions).toHaveLength(20);
+        expect(meta.totals.actions).toBe(before.meta.totals.actions + 22);
+        expect(actions.map((action) => action.slug)).not.toContain('test-plafond-slug-brouillon');
+        expect(actions[0].slug).toBe('test-plafond-slug-21'); // the latest first
+        if (query.includes('fields'))
+          expect(Object.keys(actions[0]).sort()).toEqual(['documentId', 'id', 'slug']);
+        else expect(actions[0]).toHaveProperty('title');
+        // The relations that do not grow stay whole.
+        expect(slugs(data.themes)).toHaveLength(6);
+      }
+      // What stock populate refuses, the capped relation refuses too.
+      const owner = await anonymous().get(
+        '/api/partnerships/slug/gabon-estuaire?populate[actions][populate][ownerAssociation]=true',
+      );
+      expect(owner.status).toBe(400);
+    } finally {
+      for (const id of created) await trusted.delete(`/api/actions/${id}`);
+    }
+  });
+});
+
 describe('GET /api/countries/:isoCode/overview', () => {
   it('returns everything linked to the country in one response', async () => {
     const response = await anonymous().get('/api/countries/GA/overview');
