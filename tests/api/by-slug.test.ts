@@ -143,7 +143,7 @@ describe('relations that grow with the data, by slug', () => {
     const dated = dates.filter((date): date is string => date !== null);
     expect(dates).toEqual([...[...dated].sort().reverse(), ...dates.filter((date) => date === null)]);
     expect(before.meta.totals.actions).toBe((before.data.actions as Entry[]).length);
-    const partnership = before.data.documentId as string;
+    const partnership = before.data.documentId;
     const created: string[] = [];
     try {
       for (let index = 0; index < 22; index += 1) {
@@ -157,7 +157,7 @@ describe('relations that grow with the data, by slug', () => {
           },
         });
         expect(response.status).toBe(201);
-        created.push(dataOf(response).documentId as string);
+        created.push(dataOf(response).documentId);
       }
       const draft = await trusted.post('/api/actions?status=draft', {
         data: {
@@ -169,7 +169,7 @@ describe('relations that grow with the data, by slug', () => {
         },
       });
       expect(draft.status).toBe(201);
-      created.push(dataOf(draft).documentId as string);
+      created.push(dataOf(draft).documentId);
 
       for (const query of [
         '',
