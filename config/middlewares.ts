@@ -15,6 +15,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // insists on its own middleware being listed: given no origin, what it adds is taken out again.
   { name: 'global::cors', config: { origins: env.array('CORS_ORIGINS', []) } },
   { name: 'strapi::cors', config: { origin: [], credentials: false } },
+  // The association portal's cookie session: a session cookie with its CSRF header stands for a
+  // bearer token, and a portal answer never carries a token (src/portal/session.ts).
+  'global::portal-session',
   'strapi::query',
   // Bad input is a 4xx by construction: malformed queries refused, unreadable bodies and values the
   // database refuses as data turned into 400s (see src/middlewares/bad-input.ts).

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ServerResponse } from 'node:http';
 import { SANDBOX_HEADERS } from '../src/middlewares/uploads-sandbox';
 import { getSecrets } from '../src/platform/secrets';
+import { PASSWORD_MIN_LENGTH } from '../src/portal/pages';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // E-mail through SMTP (nodemailer). Without SMTP_HOST (development), messages are not sent but
@@ -44,6 +45,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Sessions (refresh tokens) kept in the database: a short-lived access token is accepted only
       // while its session exists, and a password change or reset ends every session of the account.
       jwtManagement: 'refresh',
+      // Every password chosen through the API (invitation, reset, change): at least 12 characters.
+      validatePassword: (password: string) => password.length >= PASSWORD_MIN_LENGTH,
       sessions: {
         accessTokenLifespan: env.int('ACCESS_TOKEN_LIFESPAN', 15 * 60),
         maxRefreshTokenLifespan: env.int('REFRESH_TOKEN_LIFESPAN', 30 * 24 * 60 * 60),

@@ -19,6 +19,8 @@ import { outboxCounts, startOutboxWorker, type OutboxWorker, type Sender } from 
 import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
 import { pluginService } from './platform/services';
+import { registerPortal } from './portal/routes';
+import { configurePasswordEmails } from './portal/mail';
 import {
   commitsOrFails,
   holdStartupLock,
@@ -40,6 +42,8 @@ export default {
     // Middlewares of the content API's own router: they run for every one of its routes (the
     // router matches each spelling of a path), and for nothing else.
     strapi.server.api('content-api').use(httpCache(strapi)).use(queryLimits());
+    // The association portal's pages (/portail).
+    registerPortal(strapi);
     // Each type's declaration (src/api/<type>/contributions.ts) fits its schema.
     checkContributions(strapi);
     // Every Document Service middleware, in their order (src/documents/index.ts).
@@ -71,6 +75,7 @@ export default {
     await rateLimitStore(strapi).ensureTable();
     await syncPublicPermissions(strapi);
     await syncAssociationRole(strapi);
+    await configurePasswordEmails(strapi);
     await syncAdminRoles(strapi);
     await applyContentManagerViews(strapi);
     await createDevelopmentAdmin(strapi);

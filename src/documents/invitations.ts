@@ -33,7 +33,9 @@ export const invitations: DocumentLayer = (strapi) => async (context, next) => {
       `Bonjour,\n\nLa Mission des relations extérieures de Courcouronnes vous a ouvert un accès pour ` +
         `l'association ${account.association.name}.\n\nChoisissez votre mot de passe : ` +
         `${portalUrl()}/mot-de-passe?code=${code}\n\n` +
-        `(Le lien envoie POST /api/auth/reset-password avec { "code": "${code}", "password": …, "passwordConfirmation": … }.)`,
+        `Ce lien ouvre le portail des associations, où vous pourrez proposer des actions, des ` +
+        `délégations et des échanges scolaires, que la Mission relira avant leur publication.\n\n` +
+        `Si vous n'attendiez pas ce message, ignorez-le : aucun accès n'est ouvert sans ce choix.`,
     );
     return result;
   });

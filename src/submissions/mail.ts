@@ -13,7 +13,12 @@ export const accountEmails = async (
   return accounts.map((account) => account.email);
 };
 
-export const portalUrl = (): string => (process.env.ASSOCIATION_PORTAL_URL ?? '').replace(/\/+$/, '');
+/** Where the association portal is: ASSOCIATION_PORTAL_URL, by default this server's `/portail`. */
+export const portalUrl = (): string =>
+  (
+    process.env.ASSOCIATION_PORTAL_URL ||
+    `${strapi.config.get<string>('server.absoluteUrl', 'http://localhost:1337')}/portail`
+  ).replace(/\/+$/, '');
 export const missionEmail = (): string[] => (process.env.MISSION_EMAIL ? [process.env.MISSION_EMAIL] : []);
 
 /** A new submission: the Mission is told (call it in the submission's transaction). */

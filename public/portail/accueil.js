@@ -1,0 +1,135 @@
+// @ts-check
+/**
+ * The association's home page: its public profile as published, the changes waiting for review,
+ * and its submissions with their review state in plain French.
+ */
+import { ApiError, api, memberPage, problemsOf, sessionEnded, setMessage, showErrors } from './portail.js';
+import { REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } from './libelles.js';
+
+memberPage();
+if (new URLSearchParams(window.location.search).has('bienvenue'))
+  setMessage('Votre mot de passe est enregistré. Bienvenue sur le portail des associations.');
+
+/** @param {string} id */
+const region = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/**
+ * @param {string} tag
+ * @param {string} [text]
+ * @param {Record<string, string>} [attributes]
+ */
+const make = (tag, text, attributes = {}) => {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+};
+
+/** @param {string | null | undefined} iso */
+const date = (iso) =>
+  iso
+    ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
+    : '—';
+
+/**
+ * The French words for where a submission stands.
+ * @param {{ reviewState?: string | null, published?: boolean }} entry
+ */
+export const stateOf = (entry) => {
+  if (entry.reviewState === 'changes-requested') return REVIEW_STATE['changes-requested'];
+  if (entry.reviewState === 'rejected') return REVIEW_STATE.rejected;
+  if (entry.reviewState === 'submitted') return entry.published ? REVIEW_STATE['submitted-published'] : REVIEW_STATE.submitted;
+  return entry.published ? REVIEW_STATE.published : REVIEW_STATE.submitted;
+};
+
+/** @param {any} draft @param {any} published */
+const showProfile = (draft, published) => {
+  const target = region('profil');
+  target.replaceChildren();
+  if (!draft) {
+    target.append(make('p', "Votre compte n'est lié à aucune association : écrivez à la Mission des relations extérieures."));
+    return;
+  }
+  target.append(make('p', draft.name ?? '', { class: 'nom-association' }));
+  if (published) {
+    target.append(make('p', 'Votre fiche publique, telle qu’elle paraît sur le site de la ville :'));
+    const list = make('dl', undefined, { class: 'fiche' });
+    for (const [field, label] of Object.entries(PROFILE_LABEL)) {
+      const value = published[field];
+      if (value === null || value === undefined || value === '') continue;
+      list.append(make('dt', label), make('dd', String(value)));
+    }
+    target.append(list);
+  } else {
+    target.append(make('p', "Votre fiche n'est pas encore publiée : la Mission la relira avant sa publication."));
+  }
+  const changed = Object.entries(PROFILE_LABEL)
+    .filter(([field]) => published && (draft[field] ?? '') !== (published[field] ?? ''))
+    .map(([, label]) => label);
+  if (draft.reviewState === 'submitted' && published && changed.length > 0) {
+    target.append(make('p', `Modifications en attente de relecture : ${changed.join(', ')}.`, { class: 'en-attente' }));
+  } else if (draft.reviewState === 'changes-requested') {
+    target.append(make('p', 'La Mission demande des modifications de votre fiche.', { class: 'en-attente' }));
+    if (draft.reviewComment) target.append(make('blockquote', draft.reviewComment));
+  }
+};
+
+/** @param {any[]} entries */
+const showSubmissions = (entries) => {
+  const target = region('propositions');
+  target.replaceChildren();
+  if (entries.length === 0) {
+    target.append(make('p', "Vous n'avez encore rien proposé."));
+    return;
+  }
+  const table = make('table');
+  table.append(make('caption', `${entries.length} proposition${entries.length > 1 ? 's' : ''}, la plus récente en premier`));
+  const head = make('tr');
+  for (const title of ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission'])
+    head.append(make('th', title, { scope: 'col' }));
+  table.append(make('thead')).append(head);
+  const body = make('tbody');
+  const sorted = [...entries].sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)));
+  for (const entry of sorted) {
+    const row = make('tr');
+    row.append(
+      make('td', TYPE_LABEL[entry.type] ?? entry.type),
+      make('th', entry.title ?? '(sans titre)', { scope: 'row' }),
+      make('td', date(entry.updatedAt)),
+      make('td', stateOf(entry)),
+      make('td', entry.reviewState === 'changes-requested' ? (entry.reviewComment ?? '') : ''),
+    );
+    body.append(row);
+  }
+  table.append(body);
+  const wrapper = make('div', undefined, { class: 'tableau', tabindex: '0', role: 'region', 'aria-labelledby': 'propositions-titre' });
+  wrapper.append(table);
+  target.append(wrapper);
+};
+
+const load = async () => {
+  try {
+    const [own, submissions] = await Promise.all([api('/api/me/association'), api('/api/me/submissions')]);
+    const draft = own?.data ?? null;
+    let published = null;
+    if (draft?.documentId) {
+      try {
+        published = (await api(`/api/associations/${encodeURIComponent(draft.documentId)}`))?.data ?? null;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+      }
+    }
+    showProfile(draft, published);
+    showSubmissions(submissions?.data ?? []);
+  } catch (error) {
+    if (sessionEnded(error)) return;
+    showErrors(problemsOf(error));
+    region('profil').replaceChildren();
+    region('propositions').replaceChildren();
+  } finally {
+    region('profil').setAttribute('aria-busy', 'false');
+    region('propositions').setAttribute('aria-busy', 'false');
+  }
+};
+
+void load();

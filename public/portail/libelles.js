@@ -1,0 +1,28 @@
+// @ts-check
+/** The portal's French words for the API's values. */
+
+/** Where a submission stands. */
+export const REVIEW_STATE = {
+  submitted: 'Brouillon envoyé',
+  'submitted-published': 'Publiée — modifications envoyées',
+  'changes-requested': 'Modifications demandées',
+  rejected: 'Refusée',
+  published: 'Publiée',
+};
+
+/** @type {Record<string, string>} */
+export const TYPE_LABEL = {
+  action: 'Action',
+  delegation: 'Délégation',
+  'school-exchange': 'Échange scolaire',
+  association: 'Fiche de l’association',
+};
+
+/** The association profile's public fields, in the order they are shown. */
+export const PROFILE_LABEL = {
+  name: 'Nom',
+  summary: 'En bref',
+  description: 'Présentation',
+  worldRegion: 'Région du monde',
+  website: 'Site web',
+};

@@ -1,0 +1,231 @@
+/// <reference lib="dom" />
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { associationWithAccount, createAccount, logInAccount } from '../helpers/accounts';
+import { superAdmin } from '../helpers/admin';
+import { authenticated, baseUrl, dataOf, trusted } from '../helpers/client';
+import { waitForMail } from '../helpers/mail-sink';
+import { launchBrowser, screenshot } from './browser';
+
+const ACTIONS_ADMIN = '/content-manager/collection-types/api::action.action';
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const portalUrl = (path: string): string => `${baseUrl()}/portail${path}`;
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core run inside the page (evaluated by the browser's debugger, so the page's CSP stays on). */
+const axeViolations = async (page: Page): Promise<string[]> => {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+};
+
+/** Checks a page as a person with any device would meet it: axe, a unique title, and 320 px. */
+const checkPage = async (page: Page, name: string, titles: Set<string>): Promise<void> => {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.getAttribute('html', 'lang')).toBe('fr');
+  const title = await page.title();
+  expect(titles.has(title)).toBe(false);
+  titles.add(title);
+  await screenshot(page, `portail-${name}`);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  // Nothing wider than the phone's screen (a table scrolls in its own region).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, `portail-${name}-320px`);
+  if (size) await page.setViewportSize(size);
+};
+
+describe('the association portal, in a real browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  const titles = new Set<string>();
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+    page = await context.newPage();
+    // A script or style the page's own CSP refuses, or a script error, fails the test.
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  });
+  afterEach(async () => {
+    await context.close();
+    expect(problems.filter((problem) => !/status of 40[0-9]/.test(problem))).toEqual([]);
+    problems.length = 0;
+  });
+
+  it('an invited member chooses a password, sees the association and its submissions in French, logs out and in', async () => {
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const association = await trusted.post('/api/associations', {
+      data: {
+        name: `Les Amis de Kristiansund ${suffix}`,
+        slug: `test-portail-e2e-${suffix}`,
+        summary: 'Échanges de jeunes avec la Norvège.',
+      },
+    });
+    expect(association.status).toBe(201);
+    const email = `benevole-${suffix}@example.org`;
+    await createAccount(await superAdmin(), {
+      email,
+      password: crypto.randomBytes(12).toString('base64'),
+      associationId: dataOf(association).documentId,
+    });
+    const invitation = await waitForMail((mail) => mail.to.includes(email));
+    const code = /mot-de-passe\?code=([0-9a-f]+)/.exec(invitation.text)?.[1] as string;
+
+    // Choosing a password: the rules are explained, a mistake is shown next to its field and at the top.
+    await page.goto(portalUrl(`/mot-de-passe?code=${code}`));
+    await checkPage(page, 'mot-de-passe', titles);
+    await page.getByLabel('Nouveau mot de passe').fill('court');
+    await page.getByLabel('Confirmez le mot de passe').fill('autre');
+    await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    const summary = page.locator('#resume-erreurs');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('au moins 12 caractères');
+    expect(await page.locator('#password-erreur').textContent()).toContain('au moins 12 caractères');
+    expect(await page.getByLabel('Nouveau mot de passe').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resume-erreurs');
+    expect(await page.getByLabel('Nouveau mot de passe').inputValue()).toBe('court'); // nothing typed is lost
+    await screenshot(page, 'portail-mot-de-passe-erreurs');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const password = 'Une phrase facile à retenir';
+    await page.getByLabel('Nouveau mot de passe').fill(password);
+    await page.getByLabel('Confirmez le mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await page.waitForURL(/\/portail\?bienvenue=1$/);
+    await page.getByText('Votre mot de passe est enregistré').waitFor();
+    await page.getByText("Vous n'avez encore rien proposé.").waitFor();
+    expect(await page.locator('#profil').textContent()).toContain(`Les Amis de Kristiansund ${suffix}`);
+    // No token where a script could read it.
+    expect(await page.evaluate(() => document.cookie)).not.toMatch(/ri_portail=/);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+
+    // Three submissions in three states (sent through the API; the portal's forms come next).
+    const jwt = await logInAccount(email, password);
+    const member = authenticated(jwt);
+    const titlesOf = ['Envoyée', 'À reprendre', 'Publiée'].map(
+      (word) => `Action ${word.toLowerCase()} ${suffix}`,
+    );
+    const ids: string[] = [];
+    for (const [index, title] of titlesOf.entries()) {
+      const created = await member.post('/api/actions', {
+        data: { title, slug: `test-portail-e2e-${index}-${suffix}`, actionType: 'event', startDate: '2026' },
+      });
+      expect(created.status).toBe(201);
+      ids.push(dataOf(created).documentId);
+    }
+    const admin = await superAdmin();
+    expect(
+      (
+        await admin.put(`${ACTIONS_ADMIN}/${ids[1]}`, {
+          reviewState: 'changes-requested',
+          reviewComment: 'Merci de préciser les dates.',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await admin.post(`${ACTIONS_ADMIN}/${ids[2]}/actions/publish`)).status).toBe(200);
+
+    await page.goto(portalUrl(''));
+    const table = page.getByRole('table');
+    await table.waitFor();
+    const rowOf = (title: string) =>
+      page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
+    expect(await rowOf(titlesOf[0]).textContent()).toContain('Brouillon envoyé');
+    expect(await rowOf(titlesOf[1]).textContent()).toContain('Modifications demandées');
+    expect(await rowOf(titlesOf[1]).textContent()).toContain('Merci de préciser les dates.');
+    expect(await rowOf(titlesOf[2]).textContent()).toContain('Publiée');
+    await checkPage(page, 'tableau-de-bord', titles);
+
+    // A second association, in its own browser, never sees the first one's entries.
+    const other = await associationWithAccount('portail-e2e-voisine');
+    const otherContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const otherPage = await otherContext.newPage();
+    await otherPage.goto(portalUrl('/connexion'));
+    await otherPage.getByLabel('Adresse e-mail').fill(other.email);
+    await otherPage.getByLabel('Mot de passe').fill(other.password);
+    await otherPage.getByRole('button', { name: 'Se connecter' }).click();
+    await otherPage.waitForURL(/\/portail$/);
+    await otherPage.getByText("Vous n'avez encore rien proposé.").waitFor();
+    expect(await otherPage.content()).not.toContain(suffix);
+    await otherContext.close();
+
+    // Log-out, then the home page is closed; log in again, with the keyboard alone.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/portail\/connexion\?deconnecte=1$/);
+    await page.getByText('Vous êtes déconnecté·e.').waitFor();
+    await page.goto(portalUrl(''));
+    await page.waitForURL(/\/portail\/connexion\?retour=%2Fportail$/);
+    await checkPage(page, 'connexion', titles);
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('identifier');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('pas le bon mot de passe');
+    await page.keyboard.press('Enter');
+    await page.getByText('Adresse e-mail ou mot de passe incorrect.').first().waitFor();
+    await screenshot(page, 'portail-connexion-erreur');
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel('Mot de passe').press('Enter');
+    await page.waitForURL(/\/portail$/);
+    await table.waitFor();
+
+    for (const id of ids) await trusted.delete(`/api/actions/${id}`);
+  });
+
+  it('"mot de passe oublié" gives the same answer whether or not the address has an account', async () => {
+    await page.goto(portalUrl('/mot-de-passe-oublie'));
+    await checkPage(page, 'mot-de-passe-oublie', titles);
+    const answers: string[] = [];
+    for (const email of [
+      'personne-inconnue@example.org',
+      (await associationWithAccount('portail-e2e-oubli')).email,
+    ]) {
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+      await page.getByText('Si un compte existe pour cette adresse').waitFor();
+      answers.push((await page.locator('#message').textContent()) ?? '');
+      await page.evaluate(() => {
+        (document.getElementById('message') as HTMLElement).textContent = '';
+      });
+    }
+    expect(answers[0]).toBe(answers[1]);
+  });
+
+  it('an expired or used link says so in French', async () => {
+    await page.goto(portalUrl('/mot-de-passe?code=0123456789abcdef'));
+    await page.getByLabel('Nouveau mot de passe').fill('Une phrase assez longue');
+    await page.getByLabel('Confirmez le mot de passe').fill('Une phrase assez longue');
+    await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await page.getByText("Ce lien n'est plus valable").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
