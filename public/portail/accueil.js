@@ -82,27 +82,38 @@ const showSubmissions = (entries) => {
     target.append(make('p', "Vous n'avez encore rien proposé."));
     return;
   }
-  const table = make('table');
+  // Explicit roles: on a phone the rows are shown as cards (portail.css), which would otherwise
+  // take the table's meaning away from screen readers.
+  const table = make('table', undefined, { role: 'table' });
   table.append(make('caption', `${entries.length} proposition${entries.length > 1 ? 's' : ''}, la plus récente en premier`));
-  const head = make('tr');
-  for (const title of ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission'])
-    head.append(make('th', title, { scope: 'col' }));
-  table.append(make('thead')).append(head);
-  const body = make('tbody');
+  const columns = ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission'];
+  const head = make('tr', undefined, { role: 'row' });
+  for (const title of columns) head.append(make('th', title, { scope: 'col', role: 'columnheader' }));
+  const thead = make('thead', undefined, { role: 'rowgroup' });
+  thead.append(head);
+  table.append(thead);
+  const body = make('tbody', undefined, { role: 'rowgroup' });
   const sorted = [...entries].sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)));
   for (const entry of sorted) {
-    const row = make('tr');
-    row.append(
-      make('td', TYPE_LABEL[entry.type] ?? entry.type),
-      make('th', entry.title ?? '(sans titre)', { scope: 'row' }),
-      make('td', date(entry.updatedAt)),
-      make('td', stateOf(entry)),
-      make('td', entry.reviewState === 'changes-requested' ? (entry.reviewComment ?? '') : ''),
+    const row = make('tr', undefined, { role: 'row' });
+    const cells = [
+      TYPE_LABEL[entry.type] ?? entry.type,
+      entry.title ?? '(sans titre)',
+      date(entry.updatedAt),
+      stateOf(entry),
+      entry.reviewState === 'changes-requested' ? (entry.reviewComment ?? '') : '',
+    ];
+    cells.forEach((text, index) =>
+      row.append(
+        index === 1
+          ? make('th', text, { scope: 'row', role: 'rowheader', 'data-label': columns[index] })
+          : make('td', text, { role: 'cell', 'data-label': columns[index] }),
+      ),
     );
     body.append(row);
   }
   table.append(body);
-  const wrapper = make('div', undefined, { class: 'tableau', tabindex: '0', role: 'region', 'aria-labelledby': 'propositions-titre' });
+  const wrapper = make('div', undefined, { class: 'tableau' });
   wrapper.append(table);
   target.append(wrapper);
 };

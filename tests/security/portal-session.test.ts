@@ -175,13 +175,13 @@ describe('the portal session', () => {
 
     // A submission through the portal session: a draft awaiting review, whatever is asked.
     const slug = `test-portail-action-${crypto.randomBytes(3).toString('hex')}`;
+    const forced = await asPortal(session, 'post', '/api/actions').send({
+      data: { title: 'Publiée de force', slug, actionType: 'event', publishedAt: new Date().toISOString() },
+    });
+    expect(forced.status).toBe(400); // a field the API refuses, refused here too
+    expect(JSON.stringify(forced.body)).toContain('publishedAt');
     const created = await asPortal(session, 'post', '/api/actions?status=published').send({
-      data: {
-        title: 'Action proposée par le portail',
-        slug,
-        actionType: 'event',
-        publishedAt: new Date().toISOString(),
-      },
+      data: { title: 'Action proposée par le portail', slug, actionType: 'event' },
     });
     expect(created.status).toBe(201);
     const id = dataOf(created).documentId;
