@@ -7,8 +7,10 @@ import { ApiError, api, memberPage, problemsOf, sessionEnded, setMessage, showEr
 import { REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } from './libelles.js';
 
 memberPage();
-if (new URLSearchParams(window.location.search).has('bienvenue'))
-  setMessage('Votre mot de passe est enregistré. Bienvenue sur le portail des associations.');
+const params = new URLSearchParams(window.location.search);
+if (params.has('bienvenue')) setMessage('Votre mot de passe est enregistré. Bienvenue sur le portail des associations.');
+if (params.has('envoye'))
+  setMessage('Votre proposition est envoyée à la Mission, qui va la relire. Vous suivez son état ci-dessous.');
 
 /** @param {string} id */
 const region = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

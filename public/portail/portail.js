@@ -84,6 +84,11 @@ const MESSAGES = [
   [/^Passwords do not match$/, 'Les deux mots de passe ne sont pas identiques.'],
   [/^Password validation failed\.?$/, 'Le mot de passe doit compter au moins 12 caractères.'],
   [/less than 73 bytes/, 'Ce mot de passe est trop long (72 caractères au plus).'],
+  [/is larger than 5 MB/, 'Cette image dépasse 5 Mo.'],
+  [/is not a JPEG, PNG or WebP image/, "Ce fichier n'est pas une image JPEG, PNG ou WebP."],
+  [/million pixels/, 'Cette image est trop grande : 50 millions de pixels au plus.'],
+  [/could not be read as a/, "Cette image est abîmée ou n'est pas du type annoncé."],
+  [/must be unique|already taken/i, 'Une autre entrée porte déjà ce nom : changez-le un peu.'],
   [/is a required field|must not be empty|is required/i, 'Ce champ est obligatoire.'],
   [/must be a valid email/i, 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.'],
 ];
@@ -188,7 +193,10 @@ export const showErrors = ({ fields, general }) => {
       slot.hidden = false;
       const link = document.createElement('a');
       link.href = `#${name}`;
-      const label = document.querySelector(`label[for="${name}"]`)?.textContent ?? name;
+      // A group of inputs (a date, a quantity) is named by its legend, kept in data-nom.
+      const group = document.querySelector(`[data-champ="${name}"]`);
+      const label =
+        /** @type {HTMLElement | null} */ (group)?.dataset.nom ?? document.querySelector(`label[for="${name}"]`)?.textContent ?? name;
       link.textContent = `${label} : ${message}`;
       link.addEventListener('click', (event) => {
         event.preventDefault();

@@ -81,6 +81,17 @@ ${field('email', 'Adresse e-mail', `<input id="email" name="email" type="email" 
 <p><a href="/portail/connexion">Retour à la connexion</a></p>`,
   },
   {
+    path: '/proposer/action',
+    title: 'Proposer une action',
+    script: 'proposer.js',
+    member: true,
+    body: `${STATUS}${SUMMARY}
+<p>Décrivez l'action de votre association. La Mission la relira avant sa publication sur le site
+de la ville ; vous suivrez son état depuis le tableau de bord. Les champs marqués
+<span class="obligatoire">(obligatoire)</span> doivent être remplis.</p>
+<form id="formulaire" data-type="action" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
+  },
+  {
     path: '',
     title: 'Tableau de bord',
     script: 'accueil.js',
@@ -102,6 +113,7 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => 
 const MEMBER_NAV = `<nav aria-label="Menu du portail">
   <ul>
     <li><a href="/portail">Tableau de bord</a></li>
+    <li><a href="/portail/proposer/action">Proposer une action</a></li>
     <li><button type="button" id="deconnexion">Se déconnecter</button></li>
   </ul>
 </nav>`;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from '../http/request-state';
 import { CONTENT_SECURITY_POLICY, PAGES, renderPage, type PortalPage } from './pages';
@@ -31,6 +33,15 @@ const servePage =
   };
 
 /**
+ * The libraries the portal's scripts import (ES modules), served from the installed packages, so
+ * that their versions are the lock file's: Markdown rendering and its sanitiser, for the preview.
+ */
+const VENDOR: Record<string, () => string> = {
+  'marked.js': () => require.resolve('marked'),
+  'purify.js': () => path.join(path.dirname(require.resolve('dompurify')), 'purify.es.mjs'),
+};
+
+/**
  * The portal's pages at /portail (src/portal/pages.ts); their scripts and style sheet are files of
  * `public/portail/`, served by Strapi's public-files middleware.
  */
@@ -42,5 +53,20 @@ export const registerPortal = (strapi: Core.Strapi): void => {
       handler: servePage(strapi, page, renderPage(page)),
       config: { auth: false as const },
     })),
+  );
+  strapi.server.routes(
+    Object.entries(VENDOR).map(([name, file]) => {
+      const source = fs.readFileSync(file(), 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/m, '\n');
+      return {
+        method: 'GET' as const,
+        path: `/portail/vendor/${name}`,
+        handler: (ctx: Context) => {
+          ctx.type = 'text/javascript; charset=utf-8';
+          ctx.set('Cache-Control', 'public, max-age=86400');
+          ctx.body = source;
+        },
+        config: { auth: false as const },
+      };
+    }),
   );
 };

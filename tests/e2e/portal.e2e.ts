@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { associationWithAccount, createAccount, logInAccount } from '../helpers/accounts';
 import { superAdmin } from '../helpers/admin';
 import { authenticated, baseUrl, dataOf, trusted } from '../helpers/client';
+import { image } from '../helpers/images';
 import { waitForMail } from '../helpers/mail-sink';
 import { launchBrowser, screenshot } from './browser';
 
@@ -199,6 +201,116 @@ describe('the association portal, in a real browser', () => {
     await table.waitFor();
 
     for (const id of ids) await trusted.delete(`/api/actions/${id}`);
+  });
+
+  it('a member proposes an action with an image and two themes; staff review it; it is published', async () => {
+    const member = await associationWithAccount('portail-e2e-proposition');
+    await page.goto(portalUrl('/connexion'));
+    await page.getByLabel('Adresse e-mail').fill(member.email);
+    await page.getByLabel('Mot de passe').fill(member.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/portail$/);
+    await page.getByRole('link', { name: 'Proposer une action' }).click();
+    await page.waitForURL(/\/portail\/proposer\/action$/);
+    const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
+    await send.waitFor();
+    await checkPage(page, 'proposer-action', titles);
+
+    // Empty: the required fields are named, next to them and at the top.
+    await send.click();
+    const summary = page.locator('#resume-erreurs');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Titre : Ce champ est obligatoire.');
+    expect(await summary.textContent()).toContain("Type d'action : Ce champ est obligatoire.");
+    expect(await page.locator('#title-erreur').textContent()).toBe('Ce champ est obligatoire.');
+
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const title = `Une tonne de matériel pour l'Estuaire ${suffix}`;
+    await page.getByLabel('Titre').fill(title);
+    await page.getByLabel("Type d'action").selectOption({ label: 'Don de matériel' });
+    await page.getByLabel('En bref').fill('Du matériel socio-éducatif pour les écoles de la province.');
+    const start = page.getByRole('group', { name: 'Début' });
+    await start.getByLabel('Année').fill('2011');
+    await start.getByLabel('Mois').selectOption({ label: 'mai' });
+    const end = page.getByRole('group', { name: 'Fin' });
+    await end.getByLabel('Année').fill('2010');
+    await page.getByLabel('Pays').selectOption({ label: 'Gabon' });
+    await page.getByLabel('Éducation', { exact: true }).check();
+    await page.getByLabel('Solidarité', { exact: true }).check();
+    const quantity = page.getByRole('group', { name: 'Quantité' });
+    await quantity.getByLabel('Nombre').fill('1');
+    await quantity.getByLabel('Unité').fill('tonne');
+    await page
+      .getByLabel('Description')
+      .fill('Un envoi **préparé** par les bénévoles :\n\n- livres\n- cahiers');
+    await page.getByRole('button', { name: "Voir l'aperçu" }).click();
+    await page.locator('#description-apercu strong', { hasText: 'préparé' }).waitFor();
+    await page
+      .getByLabel('Image')
+      .setInputFiles({ name: 'envoi.png', mimeType: 'image/png', buffer: await image('png', 64, 48) });
+
+    // The end before the start: said at once, next to the end date, nothing lost.
+    await send.click();
+    await page.locator('#endDate-erreur', { hasText: 'La fin ne peut pas précéder le début.' }).waitFor();
+    expect(await page.getByLabel('Titre').inputValue()).toBe(title);
+    await screenshot(page, 'portail-proposer-action-erreurs');
+    await end.getByLabel('Année').fill('');
+
+    // What only the server knows (a title over 200 characters, past the field's own limit).
+    await page.evaluate(() => document.getElementById('title')?.removeAttribute('maxlength'));
+    await page.getByLabel('Titre').fill('x'.repeat(201));
+    await send.click();
+    await page.locator('#title-erreur:not([hidden])').waitFor();
+    expect(await page.getByLabel('Titre').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Pays').inputValue()).not.toBe(''); // nothing typed is lost
+    await page.getByLabel('Titre').fill(title);
+
+    await send.click();
+    await page.waitForURL(/\/portail\?envoye=1$/);
+    await page.getByText('Votre proposition est envoyée à la Mission').waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
+    expect(await row.textContent()).toContain('Brouillon envoyé');
+
+    // Staff find it in the awaiting-review list, ask for changes, then publish it.
+    const admin = await superAdmin();
+    const waiting = await admin.get(
+      `${ACTIONS_ADMIN}?filters[$and][0][reviewState][$eq]=submitted&pageSize=100`,
+    );
+    const entry = (waiting.body as { results: Array<{ documentId: string; title: string }> }).results.find(
+      (each) => each.title === title,
+    );
+    expect(entry).toBeDefined();
+    const id = (entry as { documentId: string }).documentId;
+    await admin.put(`${ACTIONS_ADMIN}/${id}`, {
+      reviewState: 'changes-requested',
+      reviewComment: 'Précisez le mois de fin.',
+    });
+    await page.reload();
+    await page.getByRole('cell', { name: 'Précisez le mois de fin.' }).waitFor();
+    expect((await admin.post(`${ACTIONS_ADMIN}/${id}/actions/publish`)).status).toBe(200);
+    await page.reload();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Publiée');
+
+    const published = await request(baseUrl()).get(
+      `/api/actions/${id}?populate[quantity]=true&populate[themes][fields][0]=name&populate[image][fields][0]=mime&populate[country][fields][0]=name`,
+    );
+    expect(published.status).toBe(200);
+    const data = dataOf(published);
+    expect(data).toMatchObject({
+      title,
+      actionType: 'material-donation',
+      startDate: '2011-05',
+    });
+    expect(data.quantity).toMatchObject({ unit: 'tonne' });
+    expect(Number((data.quantity as { amount: unknown }).amount)).toBe(1);
+    expect((data.themes as Array<{ name: string }>).map((theme) => theme.name).sort()).toEqual([
+      'Solidarité',
+      'Éducation',
+    ]);
+    expect((data.image as { mime: string }).mime).toBe('image/png');
+    expect((data.country as { name: string }).name).toBe('Gabon');
+    await trusted.delete(`/api/actions/${id}`);
   });
 
   it('"mot de passe oublié" gives the same answer whether or not the address has an account', async () => {

@@ -102,7 +102,16 @@ describe('the portal pages', () => {
       (match) => match[1],
     );
     expect(assets).toEqual(['/portail/portail.css', '/portail/connexion.js']);
-    for (const asset of [...assets, '/portail/portail.js', '/portail/accueil.js', '/portail/libelles.js']) {
+    for (const asset of [
+      ...assets,
+      '/portail/portail.js',
+      '/portail/accueil.js',
+      '/portail/libelles.js',
+      '/portail/proposer.js',
+      '/portail/champs.js',
+      '/portail/vendor/marked.js',
+      '/portail/vendor/purify.js',
+    ]) {
       const response = await request(baseUrl()).get(asset);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(asset.endsWith('.css') ? /text\/css/ : /javascript/);
@@ -110,6 +119,9 @@ describe('the portal pages', () => {
   });
 
   it("the member's home page sends a browser without a session to the log-in page, whatever the spelling", async () => {
+    const proposal = await request(baseUrl()).get('/portail/proposer/action');
+    expect(proposal.status).toBe(303);
+    expect(proposal.headers.location).toBe('/portail/connexion?retour=%2Fportail%2Fproposer%2Faction');
     for (const path of ['/portail', '/portail/', '/PORTAIL']) {
       const response = await request(baseUrl()).get(path);
       expect(response.status).toBe(303);
