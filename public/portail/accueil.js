@@ -4,7 +4,7 @@
  * and its submissions with their review state in plain French.
  */
 import { ApiError, api, memberPage, problemsOf, sessionEnded, setMessage, showErrors } from './portail.js';
-import { REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } from './libelles.js';
+import { COLLECTION_PATH, REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } from './libelles.js';
 
 memberPage();
 const params = new URLSearchParams(window.location.search);
@@ -88,7 +88,7 @@ const showSubmissions = (entries) => {
   // take the table's meaning away from screen readers.
   const table = make('table', undefined, { role: 'table' });
   table.append(make('caption', `${entries.length} proposition${entries.length > 1 ? 's' : ''}, la plus récente en premier`));
-  const columns = ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission'];
+  const columns = ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission', 'Retirer'];
   const head = make('tr', undefined, { role: 'row' });
   for (const title of columns) head.append(make('th', title, { scope: 'col', role: 'columnheader' }));
   const thead = make('thead', undefined, { role: 'rowgroup' });
@@ -112,12 +112,38 @@ const showSubmissions = (entries) => {
           : make('td', text, { role: 'cell', 'data-label': columns[index] }),
       ),
     );
+    // A draft that was never published can be withdrawn; a published entry only by the Mission.
+    const withdraw = make('td', undefined, { role: 'cell' });
+    const path = COLLECTION_PATH[entry.type];
+    if (!entry.published && path) {
+      const button = make('button', 'Retirer', {
+        type: 'button',
+        class: 'secondaire',
+        'aria-label': `Retirer la proposition « ${entry.title ?? ''} »`,
+      });
+      button.addEventListener('click', () => void withdrawEntry(path, entry));
+      withdraw.append(button);
+    }
+    row.append(withdraw);
     body.append(row);
   }
   table.append(body);
   const wrapper = make('div', undefined, { class: 'tableau' });
   wrapper.append(table);
   target.append(wrapper);
+};
+
+/** Withdraws a draft that was never published, once the member confirms. @param {string} path @param {any} entry */
+const withdrawEntry = async (path, entry) => {
+  const title = entry.title ?? '';
+  if (!window.confirm(`Retirer la proposition « ${title} » ? Elle sera supprimée et la Mission ne la verra plus.`)) return;
+  try {
+    await api(`${path}/${encodeURIComponent(entry.documentId)}`, { method: 'DELETE' });
+    showSubmissions((await api('/api/me/submissions'))?.data ?? []);
+    setMessage(`La proposition « ${title} » est retirée.`);
+  } catch (error) {
+    if (!sessionEnded(error)) showErrors(problemsOf(error));
+  }
 };
 
 const load = async () => {

@@ -18,6 +18,13 @@ export const TYPE_LABEL = {
   association: 'Fiche de l’association',
 };
 
+/** Where each submitted type is sent and removed in the API. @type {Record<string, string>} */
+export const COLLECTION_PATH = {
+  action: '/api/actions',
+  delegation: '/api/delegations',
+  'school-exchange': '/api/school-exchanges',
+};
+
 /** The association profile's public fields, in the order they are shown. */
 export const PROFILE_LABEL = {
   name: 'Nom',

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Context, Next } from '../http/request-state';
 import { runtimeFields, runtimeFilters, runtimePopulate, runtimeSort } from '../documents/runtime-params';
 import type { PopulateTree } from './populate';
+import { DEFAULT_LOCALE } from '../i18n/locales';
 
 /** At most this many entries of a capped relation (the most recent first); `meta.totals` gives all. */
 export const RELATION_CAP = 20;
@@ -88,7 +89,7 @@ export const cappedRelations =
     const documentId = data?.documentId;
     if (!body || !data || typeof documentId !== 'string') return;
     const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined;
-    const status = ctx.query.status === 'draft' ? 'draft' : 'published';
+    const status: 'draft' | 'published' = ctx.query.status === 'draft' ? 'draft' : 'published';
     const auth = (ctx.state as { auth?: unknown }).auth;
     const asked = isTree(ctx.query.populate) ? ctx.query.populate : {};
     const attributes = attributesOf(strapi, uid);
@@ -117,24 +118,62 @@ export const cappedRelations =
       if (!target || !inverse || tree === undefined || tree === false) continue;
       const { fields, populate } = isTree(tree) ? tree : { fields: undefined, populate: undefined };
       const filters = runtimeFilters({ [inverse]: { documentId: { $eq: documentId } } });
-      const entries: Array<Record<string, unknown>> = [];
-      const sorted = new Set<string>();
-      for (const slice of slicesOf(strapi, target)) {
-        if (entries.length >= RELATION_CAP) break;
-        for (const path of slice.sort) sorted.add(path.split(':')[0]);
-        const found = await strapi.documents(target).findMany({
-          locale,
-          status,
-          filters: runtimeFilters(slice.where ? { $and: [filters, slice.where] } : filters),
-          sort: runtimeSort(slice.sort),
-          limit: RELATION_CAP - entries.length,
-          ...(Array.isArray(fields) ? { fields: runtimeFields(fields.map(String)) } : {}),
-          ...(isPopulate(populate) ? { populate: runtimePopulate(populate) } : {}),
+      const slices = slicesOf(strapi, target);
+      const selection = {
+        locale,
+        status,
+        ...(Array.isArray(fields) ? { fields: runtimeFields(fields.map(String)) } : {}),
+        ...(isPopulate(populate) ? { populate: runtimePopulate(populate) } : {}),
+      };
+      let entries: Array<Record<string, unknown>>;
+      if (slices.length === 1) {
+        entries = await strapi.documents(target).findMany({
+          ...selection,
+          filters,
+          sort: runtimeSort(slices[0].sort),
+          limit: RELATION_CAP,
         });
-        entries.push(...(found as Array<Record<string, unknown>>));
+      } else {
+        // The order is made by light queries (documentIds only, slice after slice); the entries
+        // with what they show are then read through the Document Service in one query.
+        const order: string[] = [];
+        for (const slice of slices) {
+          if (order.length >= RELATION_CAP) break;
+          // One SQL statement per slice, through the query engine: the rows of the served locale
+          // and status that link to this entry (published rows link to published rows).
+          const rows = (await strapi.db.query(target).findMany({
+            select: ['documentId'],
+            where: {
+              $and: [
+                { [inverse]: { documentId: documentId } },
+                { locale: locale ?? DEFAULT_LOCALE },
+                { publishedAt: status === 'published' ? { $notNull: true } : { $null: true } },
+                ...(slice.where ? [slice.where] : []),
+              ],
+            },
+            orderBy: slice.sort.map((path) => {
+              const [name, direction = 'asc'] = path.split(':');
+              return { [name]: direction };
+            }),
+            limit: RELATION_CAP - order.length,
+          })) as Array<{ documentId: string }>;
+          order.push(...rows.map((row) => row.documentId));
+        }
+        const found = (
+          order.length === 0
+            ? []
+            : await strapi.documents(target).findMany({
+                ...selection,
+                filters: runtimeFilters({ documentId: { $in: order } }),
+                limit: RELATION_CAP,
+              })
+        ) as Array<Record<string, unknown> & { documentId: string }>;
+        const byId = new Map(found.map((entry) => [entry.documentId, entry]));
+        entries = order.flatMap((documentId) => byId.get(documentId) ?? []);
       }
       // The Document Service selects the sort's columns too; the client asked for its fields only.
-      const extra = Array.isArray(fields) ? [...sorted].filter((name) => !fields.includes(name)) : [];
+      const sorted = slices.length === 1 ? slices[0].sort.map((path) => path.split(':')[0]) : [];
+      const extra = Array.isArray(fields) ? sorted.filter((name) => !fields.includes(name)) : [];
       const served = entries.map((entry) =>
         Object.fromEntries(Object.entries(entry).filter(([name]) => !extra.includes(name))),
       );

@@ -162,6 +162,17 @@ describe('the association portal, in a real browser', () => {
     expect(await rowOf(titlesOf[2]).textContent()).toContain('Publiée');
     await checkPage(page, 'tableau-de-bord', titles);
 
+    // A draft never published can be withdrawn (after a confirmation); a published one cannot.
+    expect(await rowOf(titlesOf[2]).getByRole('button').count()).toBe(0);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await rowOf(titlesOf[0])
+      .getByRole('button', { name: `Retirer la proposition « ${titlesOf[0]} »` })
+      .click();
+    await page.getByText(`La proposition « ${titlesOf[0]} » est retirée.`).waitFor();
+    await rowOf(titlesOf[0]).waitFor({ state: 'detached' });
+    expect((await trusted.get(`/api/actions/${ids[0]}?status=draft`)).status).toBe(404);
+    ids.shift();
+
     // A second association, in its own browser, never sees the first one's entries.
     const other = await associationWithAccount('portail-e2e-voisine');
     const otherContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
