@@ -6,17 +6,22 @@
  */
 
 /**
- * @typedef {{ name: string, label: string, hint?: string, required?: boolean, maxLength?: number } & (
- *   | { kind: 'text' | 'textarea' | 'markdown' | 'image' | 'date' | 'quantity' }
+ * @typedef {{ name: string, label: string, hint?: string, required?: boolean, maxLength?: number, pattern?: [RegExp, string] } & (
+ *   | { kind: 'text' | 'textarea' | 'markdown' | 'image' | 'date' | 'quantity' | 'integer' | 'location' | 'members' }
  *   | { kind: 'select', options: Array<[string, string]> }
  *   | { kind: 'one' | 'many', source: string }
  * )} Field
  */
 
-/** @type {Record<string, { path: string, fields: Field[] }>} */
+/**
+ * Each type: where it is sent, its fields, and the relation that names the association itself
+ * (added by the portal, never typed), where the type has one.
+ * @type {Record<string, { path: string, fields: Field[], ownAssociation?: string }>}
+ */
 export const FORMS = {
   action: {
     path: '/api/actions',
+    ownAssociation: 'associations',
     fields: [
       { name: 'title', kind: 'text', label: 'Titre', required: true, maxLength: 200, hint: "Tel qu'il paraîtra sur le site de la ville." },
       {
@@ -53,6 +58,78 @@ export const FORMS = {
       { name: 'image', kind: 'image', label: 'Image', hint: 'JPEG, PNG ou WebP, 5 Mo au plus.' },
     ],
   },
+};
+
+/** A place on the map (shared.location): its name, and its coordinates to place it. @param {string} name @param {string} label */
+const location = (name, label) =>
+  /** @type {Field} */ ({
+    name,
+    kind: 'location',
+    label,
+    hint: 'Facultatif. Pour placer le lieu sur la carte du site, ses coordonnées GPS en degrés décimaux (par exemple 0,39 et 9,45 pour Libreville).',
+  });
+
+FORMS.delegation = {
+  path: '/api/delegations',
+  fields: [
+    { name: 'title', kind: 'text', label: 'Titre', required: true, maxLength: 200, hint: "Tel qu'il paraîtra sur le site de la ville." },
+    {
+      name: 'direction',
+      kind: 'select',
+      label: 'Sens',
+      required: true,
+      options: [
+        ['outgoing', 'Délégation partie de Courcouronnes'],
+        ['incoming', 'Délégation reçue à Courcouronnes'],
+      ],
+    },
+    { name: 'startDate', kind: 'date', label: 'Début', hint: "L'année au moins ; le mois et le jour si vous les connaissez." },
+    { name: 'endDate', kind: 'date', label: 'Fin', hint: 'À laisser vide pour une visite d’un jour.' },
+    { name: 'country', kind: 'one', label: 'Pays', source: '/api/countries?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    location('place', 'Lieu'),
+    { name: 'members', kind: 'members', label: 'Membres de la délégation', hint: 'Un nom, une fonction, ou les deux (par exemple « le maire »).' },
+    { name: 'purpose', kind: 'textarea', label: 'Objet de la visite', maxLength: 2000 },
+    { name: 'themes', kind: 'many', label: 'Thématiques', source: '/api/themes?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    { name: 'report', kind: 'markdown', label: 'Compte rendu', hint: 'Mise en forme Markdown : **gras**, *italique*, listes commençant par « - ».' },
+    { name: 'image', kind: 'image', label: 'Image', hint: 'JPEG, PNG ou WebP, 5 Mo au plus.' },
+  ],
+};
+
+FORMS['school-exchange'] = {
+  path: '/api/school-exchanges',
+  fields: [
+    { name: 'title', kind: 'text', label: 'Titre', required: true, maxLength: 200, hint: "Tel qu'il paraîtra sur le site de la ville." },
+    {
+      name: 'exchangeType',
+      kind: 'select',
+      label: "Type d'échange",
+      options: [
+        ['correspondence', 'Correspondance'],
+        ['trip-abroad', "Voyage à l'étranger"],
+        ['hosting', 'Accueil d’élèves'],
+        ['joint-project', 'Projet commun'],
+      ],
+    },
+    { name: 'school', kind: 'one', label: 'Établissement de Courcouronnes', source: '/api/schools?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    { name: 'partnerSchool', kind: 'text', label: 'Établissement partenaire', maxLength: 200 },
+    { name: 'partnerCity', kind: 'text', label: 'Ville partenaire', maxLength: 200 },
+    { name: 'country', kind: 'one', label: 'Pays', source: '/api/countries?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    {
+      name: 'schoolYear',
+      kind: 'text',
+      label: 'Année scolaire',
+      maxLength: 9,
+      hint: 'Par exemple 2010-2011.',
+      pattern: [/^\d{4}-\d{4}$/, 'Écrivez deux années séparées par un tiret, par exemple 2010-2011.'],
+    },
+    { name: 'startDate', kind: 'date', label: 'Début', hint: "L'année au moins ; le mois et le jour si vous les connaissez." },
+    { name: 'endDate', kind: 'date', label: 'Fin' },
+    { name: 'pupilCount', kind: 'integer', label: "Nombre d'élèves" },
+    location('location', 'Lieu'),
+    { name: 'themes', kind: 'many', label: 'Thématiques', source: '/api/themes?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    { name: 'description', kind: 'markdown', label: 'Description', hint: 'Mise en forme Markdown : **gras**, *italique*, listes commençant par « - ».' },
+    { name: 'image', kind: 'image', label: 'Image', hint: 'JPEG, PNG ou WebP, 5 Mo au plus.' },
+  ],
 };
 
 export const MONTHS = [

@@ -86,6 +86,111 @@ const build = async (field) => {
     case 'text': {
       const container = frame(field);
       container.append(make('input', inputAttributes(field, { type: 'text' })));
+      const pattern = field.pattern;
+      if (pattern)
+        checks.set(field.name, () => {
+          const value = /** @type {HTMLInputElement} */ (document.getElementById(field.name)).value.trim();
+          return value && !pattern[0].test(value) ? pattern[1] : null;
+        });
+      return container;
+    }
+    case 'integer': {
+      const container = frame(field);
+      container.append(make('input', inputAttributes(field, { type: 'text', inputmode: 'numeric', size: '6' })));
+      const read = () => /** @type {HTMLInputElement} */ (document.getElementById(field.name)).value.trim();
+      checks.set(field.name, () => (read() && !/^\d+$/.test(read()) ? 'Indiquez un nombre entier, par exemple 24.' : null));
+      readers.set(field.name, async () => (read() ? Number(read()) : undefined));
+      return container;
+    }
+    case 'location': {
+      const container = frame(field, true);
+      const input = (/** @type {string} */ id, /** @type {string} */ label, /** @type {Record<string, string>} */ extra) =>
+        make('div', {}, [
+          make('label', { for: id }, [label]),
+          make('input', { id, type: 'text', autocomplete: 'off', 'aria-describedby': describedBy(field), ...extra }),
+        ]);
+      container.append(
+        input(field.name, 'Nom du lieu', { maxlength: '200' }),
+        make('div', { class: 'date' }, [
+          input(`${field.name}-latitude`, 'Latitude', { inputmode: 'decimal', size: '10' }),
+          input(`${field.name}-longitude`, 'Longitude', { inputmode: 'decimal', size: '10' }),
+        ]),
+      );
+      const parts = () => {
+        const value = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ (document.getElementById(id)).value.trim();
+        const number = (/** @type {string} */ text) => Number(text.replace(/\s/g, '').replace(',', '.'));
+        const latitude = value(`${field.name}-latitude`);
+        const longitude = value(`${field.name}-longitude`);
+        return { placeName: value(field.name), latitude, longitude, lat: number(latitude), lng: number(longitude) };
+      };
+      checks.set(field.name, () => {
+        const { placeName, latitude, longitude, lat, lng } = parts();
+        if (!placeName && !latitude && !longitude) return null;
+        if (!latitude || !longitude) return 'Pour un lieu, indiquez aussi sa latitude et sa longitude.';
+        if (!Number.isFinite(lat) || lat < -90 || lat > 90) return 'La latitude est un nombre entre -90 et 90.';
+        if (!Number.isFinite(lng) || lng < -180 || lng > 180) return 'La longitude est un nombre entre -180 et 180.';
+        return null;
+      });
+      readers.set(field.name, async () => {
+        const { placeName, latitude, longitude, lat, lng } = parts();
+        if (!placeName && !latitude && !longitude) return undefined;
+        return { ...(placeName ? { placeName } : {}), latitude: lat, longitude: lng };
+      });
+      return container;
+    }
+    case 'members': {
+      const container = frame(field, true);
+      const list = make('ol', { class: 'membres' });
+      const add = make('button', { type: 'button', class: 'secondaire', id: field.name, 'aria-describedby': describedBy(field) }, [
+        'Ajouter un membre',
+      ]);
+      let count = 0;
+      // Each member's legend and remove button carry its number, kept in order.
+      const renumber = () =>
+        list.querySelectorAll('li').forEach((item, index) => {
+          const legend = item.querySelector('legend');
+          const button = item.querySelector('button');
+          if (legend) legend.textContent = `Membre ${index + 1}`;
+          if (button) button.textContent = `Retirer le membre ${index + 1}`;
+        });
+      add.addEventListener('click', () => {
+        count += 1;
+        const id = `${field.name}-${count}`;
+        const remove = make('button', { type: 'button', class: 'secondaire' }, ['Retirer le membre']);
+        const item = make('li', {}, [
+          make('fieldset', { class: 'membre' }, [
+            make('legend', {}, ['Membre']),
+            make('label', { for: `${id}-nom` }, ['Nom']),
+            make('input', { id: `${id}-nom`, type: 'text', maxlength: '150', 'data-membre': 'name' }),
+            make('label', { for: `${id}-role` }, ['Fonction']),
+            make('input', { id: `${id}-role`, type: 'text', maxlength: '300', 'data-membre': 'role' }),
+            remove,
+          ]),
+        ]);
+        remove.addEventListener('click', () => {
+          item.remove();
+          renumber();
+          add.focus();
+        });
+        list.append(item);
+        renumber();
+        /** @type {HTMLInputElement} */ (item.querySelector('input')).focus();
+      });
+      container.append(list, add);
+      readers.set(field.name, async () => {
+        const members = [...list.querySelectorAll('li')]
+          .map((item) => {
+            /** @type {Record<string, string>} */
+            const member = {};
+            for (const input of item.querySelectorAll('input')) {
+              const value = input.value.trim();
+              if (value) member[input.dataset.membre ?? ''] = value;
+            }
+            return member;
+          })
+          .filter((member) => Object.keys(member).length > 0);
+        return members.length > 0 ? members : undefined;
+      });
       return container;
     }
     case 'textarea':
@@ -310,7 +415,7 @@ const start = async () => {
         if (input.value.trim() !== '') data[field.name] = input.value.trim();
       }
       data.slug = slugOf(String(data.title ?? ''));
-      if (association) data.associations = [association];
+      if (association && spec.ownAssociation) data[spec.ownAssociation] = [association];
       await api(spec.path, { method: 'POST', body: { data } });
       window.location.assign('/portail?envoye=1');
     });

@@ -80,17 +80,25 @@ ${field('email', 'Adresse e-mail', `<input id="email" name="email" type="email" 
 </form>
 <p><a href="/portail/connexion">Retour à la connexion</a></p>`,
   },
-  {
-    path: '/proposer/action',
-    title: 'Proposer une action',
-    script: 'proposer.js',
-    member: true,
-    body: `${STATUS}${SUMMARY}
-<p>Décrivez l'action de votre association. La Mission la relira avant sa publication sur le site
-de la ville ; vous suivrez son état depuis le tableau de bord. Les champs marqués
+  ...(
+    [
+      ['action', 'action', 'Proposer une action', "l'action"],
+      ['delegation', 'delegation', 'Proposer une délégation', 'la délégation'],
+      ['echange-scolaire', 'school-exchange', 'Proposer un échange scolaire', "l'échange scolaire"],
+    ] as const
+  ).map(
+    ([path, type, title, what]): PortalPage => ({
+      path: `/proposer/${path}`,
+      title,
+      script: 'proposer.js',
+      member: true,
+      body: `${STATUS}${SUMMARY}
+<p>Décrivez ${what} de votre association. La Mission relira votre proposition avant sa publication
+sur le site de la ville ; vous suivrez son état depuis le tableau de bord. Les champs marqués
 <span class="obligatoire">(obligatoire)</span> doivent être remplis.</p>
-<form id="formulaire" data-type="action" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
-  },
+<form id="formulaire" data-type="${type}" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
+    }),
+  ),
   {
     path: '',
     title: 'Tableau de bord',
@@ -114,6 +122,8 @@ const MEMBER_NAV = `<nav aria-label="Menu du portail">
   <ul>
     <li><a href="/portail">Tableau de bord</a></li>
     <li><a href="/portail/proposer/action">Proposer une action</a></li>
+    <li><a href="/portail/proposer/delegation">Proposer une délégation</a></li>
+    <li><a href="/portail/proposer/echange-scolaire">Proposer un échange scolaire</a></li>
     <li><button type="button" id="deconnexion">Se déconnecter</button></li>
   </ul>
 </nav>`;

@@ -324,6 +324,93 @@ describe('the association portal, in a real browser', () => {
     await trusted.delete(`/api/actions/${id}`);
   });
 
+  it('a member proposes a delegation with its members and place, and a school exchange', async () => {
+    const member = await associationWithAccount('portail-e2e-delegation');
+    await page.goto(portalUrl('/connexion'));
+    await page.getByLabel('Adresse e-mail').fill(member.email);
+    await page.getByLabel('Mot de passe').fill(member.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/portail$/);
+    await page.getByRole('link', { name: 'Proposer une délégation' }).click();
+    const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
+    await send.waitFor();
+
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const title = `Délégation de l'Estuaire reçue ${suffix}`;
+    await page.getByLabel('Titre').fill(title);
+    await page.getByLabel('Sens').selectOption({ label: 'Délégation reçue à Courcouronnes' });
+    await page.getByRole('group', { name: 'Début' }).getByLabel('Année').fill('2011');
+    await page.getByRole('group', { name: 'Début' }).getByLabel('Mois').selectOption({ label: 'mai' });
+    await page.getByLabel('Pays').selectOption({ label: 'Gabon' });
+    const place = page.getByRole('group', { name: 'Lieu' });
+    await place.getByLabel('Nom du lieu').fill('Hôtel de ville de Courcouronnes');
+    await place.getByLabel('Latitude').fill('48,62');
+    // A place without both coordinates is said at once.
+    await send.click();
+    await page.locator('#place-erreur', { hasText: 'latitude et sa longitude' }).waitFor();
+    await place.getByLabel('Longitude').fill('2,41');
+
+    // Members: added and removed with the keyboard's focus where a person expects it.
+    const add = page.getByRole('button', { name: 'Ajouter un membre' });
+    await add.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('members-1-nom');
+    await page.keyboard.type('Le gouverneur de la province');
+    await page.getByRole('group', { name: 'Membre 1' }).getByLabel('Fonction').fill('Chef de la délégation');
+    await add.click();
+    await page.keyboard.type('À retirer');
+    await page.getByRole('button', { name: 'Retirer le membre 2' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('members');
+    expect(await page.getByRole('group', { name: /^Membre \d$/ }).count()).toBe(1);
+    await checkPage(page, 'proposer-delegation', titles);
+
+    await send.click();
+    await page.waitForURL(/\/portail\?envoye=1$/);
+    const sent = await trusted.get(
+      `/api/delegations?status=draft&filters[title][$eq]=${encodeURIComponent(title)}&populate[members]=true&populate[place]=true`,
+    );
+    const [delegation] = (sent.body as { data: Array<Record<string, unknown>> }).data;
+    expect(delegation).toMatchObject({
+      direction: 'incoming',
+      startDate: '2011-05',
+    });
+    expect(delegation.members).toEqual([
+      expect.objectContaining({ name: 'Le gouverneur de la province', role: 'Chef de la délégation' }),
+    ]);
+    expect(delegation.place).toMatchObject({
+      placeName: 'Hôtel de ville de Courcouronnes',
+      latitude: 48.62,
+      longitude: 2.41,
+    });
+    await trusted.delete(`/api/delegations/${delegation.documentId as string}`);
+
+    // A school exchange: the school year and the number of pupils are checked before sending.
+    await page.getByRole('link', { name: 'Proposer un échange scolaire' }).click();
+    await page.getByRole('button', { name: 'Envoyer à la Mission' }).waitFor();
+    await checkPage(page, 'proposer-echange-scolaire', titles);
+    const exchangeTitle = `Correspondance avec Libreville ${suffix}`;
+    await page.getByLabel('Titre').fill(exchangeTitle);
+    await page.getByLabel('Établissement de Courcouronnes').selectOption({ label: 'Collège Paul Fort' });
+    await page.getByLabel('Année scolaire').fill('2010/2011');
+    await page.getByLabel("Nombre d'élèves").fill('vingt-quatre');
+    await page.getByRole('button', { name: 'Envoyer à la Mission' }).click();
+    await page.locator('#schoolYear-erreur', { hasText: 'par exemple 2010-2011' }).waitFor();
+    expect(await page.locator('#pupilCount-erreur').textContent()).toContain('nombre entier');
+    await page.getByLabel('Année scolaire').fill('2010-2011');
+    await page.getByLabel("Nombre d'élèves").fill('24');
+    await page.getByRole('button', { name: 'Envoyer à la Mission' }).click();
+    await page.waitForURL(/\/portail\?envoye=1$/);
+    const exchange = await trusted.get(
+      `/api/school-exchanges?status=draft&filters[title][$eq]=${encodeURIComponent(exchangeTitle)}&populate[school][fields][0]=name`,
+    );
+    const [saved] = (exchange.body as { data: Array<Record<string, unknown>> }).data;
+    expect(saved).toMatchObject({
+      schoolYear: '2010-2011',
+      pupilCount: 24,
+      school: { name: 'Collège Paul Fort' },
+    });
+    await trusted.delete(`/api/school-exchanges/${saved.documentId as string}`);
+  });
+
   it('"mot de passe oublié" gives the same answer whether or not the address has an account', async () => {
     await page.goto(portalUrl('/mot-de-passe-oublie'));
     await checkPage(page, 'mot-de-passe-oublie', titles);

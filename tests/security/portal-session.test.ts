@@ -119,9 +119,11 @@ describe('the portal pages', () => {
   });
 
   it("the member's home page sends a browser without a session to the log-in page, whatever the spelling", async () => {
-    const proposal = await request(baseUrl()).get('/portail/proposer/action');
-    expect(proposal.status).toBe(303);
-    expect(proposal.headers.location).toBe('/portail/connexion?retour=%2Fportail%2Fproposer%2Faction');
+    for (const form of ['action', 'delegation', 'echange-scolaire']) {
+      const proposal = await request(baseUrl()).get(`/portail/proposer/${form}`);
+      expect(proposal.status).toBe(303);
+      expect(proposal.headers.location).toBe(`/portail/connexion?retour=%2Fportail%2Fproposer%2F${form}`);
+    }
     for (const path of ['/portail', '/portail/', '/PORTAIL']) {
       const response = await request(baseUrl()).get(path);
       expect(response.status).toBe(303);
