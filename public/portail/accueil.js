@@ -4,7 +4,7 @@
  * and its submissions with their review state in plain French.
  */
 import { ApiError, api, memberPage, problemsOf, sessionEnded, setMessage, showErrors } from './portail.js';
-import { COLLECTION_PATH, REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } from './libelles.js';
+import { COLLECTION_PATH, FORM_PAGE, REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } from './libelles.js';
 
 memberPage();
 const params = new URLSearchParams(window.location.search);
@@ -88,7 +88,7 @@ const showSubmissions = (entries) => {
   // take the table's meaning away from screen readers.
   const table = make('table', undefined, { role: 'table' });
   table.append(make('caption', `${entries.length} proposition${entries.length > 1 ? 's' : ''}, la plus récente en premier`));
-  const columns = ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission', 'Retirer'];
+  const columns = ['Type', 'Titre', 'Dernière mise à jour', 'État', 'Commentaire de la Mission', 'Suite'];
   const head = make('tr', undefined, { role: 'row' });
   for (const title of columns) head.append(make('th', title, { scope: 'col', role: 'columnheader' }));
   const thead = make('thead', undefined, { role: 'rowgroup' });
@@ -112,19 +112,26 @@ const showSubmissions = (entries) => {
           : make('td', text, { role: 'cell', 'data-label': columns[index] }),
       ),
     );
-    // A draft that was never published can be withdrawn; a published entry only by the Mission.
-    const withdraw = make('td', undefined, { role: 'cell' });
+    // Every entry can be edited (a published one as a new draft to review); a draft that was never
+    // published can be withdrawn, a published entry only by the Mission.
+    const cell = make('td', undefined, { role: 'cell' });
+    const withdraw = make('div', undefined, { class: 'suite' });
+    cell.append(withdraw);
+    const named = () => make('span', ` « ${entry.title ?? ''} »`, { class: 'visuellement-cache' });
+    const page = FORM_PAGE[entry.type];
+    if (page) {
+      const link = make('a', 'Modifier', { href: `/portail/proposer/${page}?id=${encodeURIComponent(entry.documentId)}` });
+      link.append(named());
+      withdraw.append(link);
+    }
     const path = COLLECTION_PATH[entry.type];
     if (!entry.published && path) {
-      const button = make('button', 'Retirer', {
-        type: 'button',
-        class: 'secondaire',
-        'aria-label': `Retirer la proposition « ${entry.title ?? ''} »`,
-      });
+      const button = make('button', 'Retirer', { type: 'button', class: 'secondaire' });
+      button.append(named());
       button.addEventListener('click', () => void withdrawEntry(path, entry));
       withdraw.append(button);
     }
-    row.append(withdraw);
+    row.append(cell);
     body.append(row);
   }
   table.append(body);

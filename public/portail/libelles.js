@@ -25,6 +25,13 @@ export const COLLECTION_PATH = {
   'school-exchange': '/api/school-exchanges',
 };
 
+/** The portal's form of each submitted type (/portail/proposer/…). @type {Record<string, string>} */
+export const FORM_PAGE = {
+  action: 'action',
+  delegation: 'delegation',
+  'school-exchange': 'echange-scolaire',
+};
+
 /** The association profile's public fields, in the order they are shown. */
 export const PROFILE_LABEL = {
   name: 'Nom',

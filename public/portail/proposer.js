@@ -54,6 +54,9 @@ const inputAttributes = (field, extra = {}) => ({
   ...extra,
 });
 
+/** While an entry's values are put in the form (editing): no focus moves. */
+let filling = false;
+
 /** @type {Map<string, () => Promise<unknown>>} what each field contributes to `data` (undefined: nothing) */
 const readers = new Map();
 /** @type {Map<string, () => string | null>} the problem a field has before sending, if any */
@@ -174,7 +177,7 @@ const build = async (field) => {
         });
         list.append(item);
         renumber();
-        /** @type {HTMLInputElement} */ (item.querySelector('input')).focus();
+        if (!filling) /** @type {HTMLInputElement} */ (item.querySelector('input')).focus();
       });
       container.append(list, add);
       readers.set(field.name, async () => {
@@ -393,11 +396,113 @@ const problemsBeforeSending = () => {
   return fields;
 };
 
+/** @param {string} id @param {string} text */
+const setValue = (id, text) => {
+  const input = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
+  if (input) input.value = text;
+};
+
+/** A decimal number as a French reader writes it. @param {unknown} value */
+const decimal = (value) => (value === null || value === undefined ? '' : String(value).replace('.', ','));
+
+/**
+ * Puts an entry's value in its field, to edit it.
+ * @param {Field} field
+ * @param {any} value
+ */
+const fill = (field, value) => {
+  switch (field.kind) {
+    case 'text':
+    case 'textarea':
+    case 'markdown':
+    case 'select':
+      setValue(field.name, value ?? '');
+      break;
+    case 'integer':
+      setValue(field.name, decimal(value));
+      break;
+    case 'one':
+      setValue(field.name, value?.documentId ?? '');
+      break;
+    case 'many': {
+      const chosen = new Set((value ?? []).map((/** @type {{ documentId: string }} */ entry) => entry.documentId));
+      for (const input of form.querySelectorAll(`input[name="${field.name}"]`)) {
+        /** @type {HTMLInputElement} */ (input).checked = chosen.has(/** @type {HTMLInputElement} */ (input).value);
+      }
+      break;
+    }
+    case 'date': {
+      const [year = '', month = '', day = ''] = String(value ?? '').split('-');
+      setValue(field.name, year);
+      setValue(`${field.name}-mois`, month);
+      setValue(`${field.name}-jour`, day ? String(Number(day)) : '');
+      break;
+    }
+    case 'quantity':
+      setValue(field.name, decimal(value?.amount));
+      setValue(`${field.name}-unite`, value?.unit ?? '');
+      break;
+    case 'location':
+      setValue(field.name, value?.placeName ?? '');
+      setValue(`${field.name}-latitude`, decimal(value?.latitude));
+      setValue(`${field.name}-longitude`, decimal(value?.longitude));
+      break;
+    case 'members': {
+      const add = document.getElementById(field.name);
+      for (const member of value ?? []) {
+        add?.click();
+        const inputs = form.querySelectorAll(`[data-champ="${field.name}"] li:last-child input`);
+        /** @type {HTMLInputElement} */ (inputs[0]).value = member.name ?? '';
+        /** @type {HTMLInputElement} */ (inputs[1]).value = member.role ?? '';
+      }
+      break;
+    }
+    case 'image':
+      if (value?.url) {
+        document
+          .querySelector(`[data-champ="${field.name}"]`)
+          ?.append(
+            make('p', { class: 'aide' }, ["Image actuelle, gardée si vous n'en choisissez pas d'autre :"]),
+            make('img', { src: value.url, alt: 'Image actuelle de la proposition', class: 'vignette' }),
+          );
+      }
+      break;
+  }
+};
+
+/** Editing an entry (`?id=`): its values in the form, the Mission's comment above it. @param {string} id */
+const loadEntry = async (id) => {
+  const type = form.dataset.type ?? '';
+  const entry = (await api(`/api/me/submissions/${encodeURIComponent(type)}/${encodeURIComponent(id)}`))?.data;
+  filling = true;
+  for (const field of spec.fields) fill(field, entry?.[field.name]);
+  filling = false;
+  const heading = document.querySelector('h1');
+  if (heading) heading.textContent = `Modifier « ${entry?.title ?? ''} »`;
+  document.title = document.title.replace(/^Proposer/, 'Modifier');
+  const notes = [];
+  if (entry?.reviewState === 'changes-requested')
+    notes.push(
+      make('p', { class: 'en-attente' }, [
+        `La Mission demande des modifications${entry.reviewComment ? ` : « ${entry.reviewComment} »` : '.'}`,
+      ]),
+    );
+  if (entry?.published)
+    notes.push(
+      make('p', { class: 'en-attente' }, [
+        'Cette proposition est publiée : vos modifications seront relues par la Mission avant de remplacer la version publique.',
+      ]),
+    );
+  form.before(...notes);
+};
+
 const start = async () => {
   try {
     const [own, built] = await Promise.all([api('/api/me/association'), Promise.all(spec.fields.map(build))]);
     const association = own?.data?.documentId;
     form.replaceChildren(...built, make('button', { type: 'submit' }, ['Envoyer à la Mission']));
+    const editing = new URLSearchParams(window.location.search).get('id');
+    if (editing) await loadEntry(editing);
     form.setAttribute('aria-busy', 'false');
     onSubmit(async () => {
       const fields = problemsBeforeSending();
@@ -406,17 +511,23 @@ const start = async () => {
       const data = {};
       for (const field of spec.fields) {
         const read = readers.get(field.name);
-        if (read) {
-          const value = await read();
-          if (value !== undefined) data[field.name] = value;
-          continue;
+        let value;
+        if (read) value = await read();
+        else {
+          const input = /** @type {HTMLInputElement} */ (document.getElementById(field.name));
+          value = input.value.trim() === '' ? undefined : input.value.trim();
         }
-        const input = /** @type {HTMLInputElement} */ (document.getElementById(field.name));
-        if (input.value.trim() !== '') data[field.name] = input.value.trim();
+        if (value !== undefined) data[field.name] = value;
+        // Editing: a field emptied is cleared (an image not replaced stays).
+        else if (editing && field.kind !== 'image') data[field.name] = field.kind === 'many' ? [] : null;
       }
-      data.slug = slugOf(String(data.title ?? ''));
-      if (association && spec.ownAssociation) data[spec.ownAssociation] = [association];
-      await api(spec.path, { method: 'POST', body: { data } });
+      if (editing) {
+        await api(`${spec.path}/${encodeURIComponent(editing)}`, { method: 'PUT', body: { data } });
+      } else {
+        data.slug = slugOf(String(data.title ?? ''));
+        if (association && spec.ownAssociation) data[spec.ownAssociation] = [association];
+        await api(spec.path, { method: 'POST', body: { data } });
+      }
       window.location.assign('/portail?envoye=1');
     });
   } catch (error) {

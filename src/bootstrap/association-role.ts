@@ -21,6 +21,7 @@ const associationActions = (strapi: Core.Strapi): string[] => [
   'api::me.me.association',
   'api::me.me.updateAssociation',
   'api::me.me.submissions',
+  'api::me.me.submission',
   // Images for its submissions (checked by the upload guard: JPEG, PNG, WebP, 5 MB).
   'plugin::upload.content-api.upload',
   'plugin::users-permissions.user.me',

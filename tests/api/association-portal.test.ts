@@ -308,3 +308,47 @@ describe('association portal: accounts', () => {
     expect([401, 403]).toContain((await anonymous().get('/api/me/association')).status);
   });
 });
+
+describe('association portal: one of its own submissions, to edit it', () => {
+  it('GET /api/me/submissions/:type/:documentId gives the draft with what the association may send, and nothing of another', async () => {
+    const own = await associationWithAccount('lecture');
+    const other = await associationWithAccount('lecture-autre');
+    const gabon = await documentIdOf('countries', 'gabon');
+    const created = await own.api.post('/api/actions', {
+      data: {
+        title: 'Action à relire',
+        slug: `test-portail-lecture-${Date.now().toString(36)}`,
+        actionType: 'material-donation',
+        startDate: '2011-05',
+        country: gabon,
+        quantity: { amount: 1, unit: 'tonne' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = dataOf(created).documentId;
+    try {
+      const read = await own.api.get(`/api/me/submissions/action/${id}`);
+      expect(read.status).toBe(200);
+      const data = dataOf(read);
+      expect(data).toMatchObject({
+        type: 'action',
+        documentId: id,
+        title: 'Action à relire',
+        startDate: '2011-05',
+        reviewState: 'submitted',
+        published: false,
+        country: { documentId: gabon },
+      });
+      expect(data.quantity).toMatchObject({ unit: 'tonne' });
+      expect(data).not.toHaveProperty('ownerAssociation');
+
+      // Another association, the public, a wrong type: nothing.
+      expect((await other.api.get(`/api/me/submissions/action/${id}`)).status).toBe(404);
+      expect([401, 403]).toContain((await anonymous().get(`/api/me/submissions/action/${id}`)).status);
+      expect((await own.api.get(`/api/me/submissions/delegation/${id}`)).status).toBe(404);
+      expect((await own.api.get(`/api/me/submissions/partnership/${id}`)).status).toBe(404);
+    } finally {
+      await trusted.delete(`/api/actions/${id}`);
+    }
+  });
+});

@@ -166,7 +166,7 @@ describe('the association portal, in a real browser', () => {
     expect(await rowOf(titlesOf[2]).getByRole('button').count()).toBe(0);
     page.once('dialog', (dialog) => void dialog.accept());
     await rowOf(titlesOf[0])
-      .getByRole('button', { name: `Retirer la proposition « ${titlesOf[0]} »` })
+      .getByRole('button', { name: `Retirer « ${titlesOf[0]} »` })
       .click();
     await page.getByText(`La proposition « ${titlesOf[0]} » est retirée.`).waitFor();
     await rowOf(titlesOf[0]).waitFor({ state: 'detached' });
@@ -298,6 +298,24 @@ describe('the association portal, in a real browser', () => {
     });
     await page.reload();
     await page.getByRole('cell', { name: 'Précisez le mois de fin.' }).waitFor();
+
+    // The member edits it: the form holds what was sent, with the Mission's comment above it.
+    await row.getByRole('link', { name: `Modifier « ${title} »` }).click();
+    await page.waitForURL(/\/portail\/proposer\/action\?id=/);
+    await page.getByRole('heading', { level: 1, name: `Modifier « ${title} »` }).waitFor();
+    await page.getByText('La Mission demande des modifications : « Précisez le mois de fin. »').waitFor();
+    expect(await page.getByLabel('Titre').inputValue()).toBe(title);
+    expect(await start.getByLabel('Mois').inputValue()).toBe('05');
+    expect(await page.getByLabel('Éducation', { exact: true }).isChecked()).toBe(true);
+    expect(await quantity.getByLabel('Unité').inputValue()).toBe('tonne');
+    await page.getByRole('img', { name: 'Image actuelle de la proposition' }).waitFor();
+    await checkPage(page, 'modifier-action', titles);
+    await end.getByLabel('Année').fill('2011');
+    await end.getByLabel('Mois').selectOption({ label: 'juin' });
+    await page.getByRole('button', { name: 'Envoyer à la Mission' }).click();
+    await page.waitForURL(/\/portail\?envoye=1$/);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Brouillon envoyé');
     expect((await admin.post(`${ACTIONS_ADMIN}/${id}/actions/publish`)).status).toBe(200);
     await page.reload();
     await row.waitFor();
@@ -312,6 +330,7 @@ describe('the association portal, in a real browser', () => {
       title,
       actionType: 'material-donation',
       startDate: '2011-05',
+      endDate: '2011-06',
     });
     expect(data.quantity).toMatchObject({ unit: 'tonne' });
     expect(Number((data.quantity as { amount: unknown }).amount)).toBe(1);

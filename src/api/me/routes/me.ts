@@ -5,5 +5,11 @@ export default {
     { method: 'GET' as const, path: '/me/association', handler: 'api::me.me.association', config: {} },
     { method: 'PUT' as const, path: '/me/association', handler: 'api::me.me.updateAssociation', config: {} },
     { method: 'GET' as const, path: '/me/submissions', handler: 'api::me.me.submissions', config: {} },
+    {
+      method: 'GET' as const,
+      path: '/me/submissions/:type/:documentId',
+      handler: 'api::me.me.submission',
+      config: {},
+    },
   ],
 };
