@@ -9,6 +9,8 @@ import { COLLECTION_PATH, FORM_PAGE, REVIEW_STATE, TYPE_LABEL, PROFILE_LABEL } f
 memberPage();
 const params = new URLSearchParams(window.location.search);
 if (params.has('bienvenue')) setMessage('Votre mot de passe est enregistré. Bienvenue sur le portail des associations.');
+if (params.has('fiche'))
+  setMessage('Les modifications de votre fiche sont envoyées à la Mission, qui va les relire avant de les publier.');
 if (params.has('envoye'))
   setMessage('Votre proposition est envoyée à la Mission, qui va la relire. Vous suivez son état ci-dessous.');
 
@@ -53,6 +55,9 @@ const showProfile = (draft, published) => {
     return;
   }
   target.append(make('p', draft.name ?? '', { class: 'nom-association' }));
+  const edit = make('p');
+  edit.append(make('a', 'Modifier notre fiche', { href: '/portail/fiche' }));
+  target.append(edit);
   if (published) {
     target.append(make('p', 'Votre fiche publique, telle qu’elle paraît sur le site de la ville :'));
     const list = make('dl', undefined, { class: 'fiche' });

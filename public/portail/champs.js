@@ -132,6 +132,37 @@ FORMS['school-exchange'] = {
   ],
 };
 
+/** The association's own profile (PUT /api/me/association), read back from GET /api/me/association. */
+FORMS.association = {
+  path: '/api/me/association',
+  fields: [
+    { name: 'name', kind: 'text', label: "Nom de l'association", required: true, maxLength: 200 },
+    { name: 'summary', kind: 'textarea', label: 'En bref', maxLength: 1000, hint: 'Une ou deux phrases, reprises dans les listes du site.' },
+    { name: 'description', kind: 'markdown', label: 'Présentation', hint: 'Mise en forme Markdown : **gras**, *italique*, listes commençant par « - ».' },
+    { name: 'worldRegion', kind: 'text', label: 'Régions du monde où vous agissez', maxLength: 200, hint: 'Par exemple « Afrique centrale, Amérique du Nord ».' },
+    { name: 'countries', kind: 'many', label: 'Pays', source: '/api/countries?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    { name: 'themes', kind: 'many', label: 'Thématiques', source: '/api/themes?sort=name&fields[0]=name&pagination[pageSize]=100' },
+    {
+      name: 'website',
+      kind: 'text',
+      label: 'Site web',
+      maxLength: 300,
+      hint: 'Son adresse complète, par exemple https://www.exemple.fr.',
+      pattern: [/^https?:\/\/\S+$/, 'Écrivez l’adresse complète, commençant par https:// ou http://.'],
+    },
+    { name: 'email', kind: 'text', label: 'Adresse e-mail de contact', maxLength: 200, hint: 'Vue par la Mission seulement, jamais publiée.' },
+    {
+      name: 'phone',
+      kind: 'text',
+      label: 'Téléphone',
+      maxLength: 30,
+      hint: 'Vu par la Mission seulement, jamais publié.',
+      pattern: [/^\+?[0-9 .()-]{6,30}$/, 'Écrivez le numéro avec des chiffres, par exemple 01 23 45 67 89.'],
+    },
+    { name: 'logo', kind: 'image', label: 'Logo', hint: 'JPEG, PNG ou WebP, 5 Mo au plus.' },
+  ],
+};
+
 export const MONTHS = [
   'janvier',
   'février',

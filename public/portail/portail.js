@@ -246,6 +246,8 @@ export const onSubmit = (action) => {
     try {
       await action(form);
     } catch (error) {
+      // A fault of the page itself (not an answer of the API): kept for whoever looks at the console.
+      if (!(error instanceof ApiError || error instanceof FormProblems)) console.error(error);
       showErrors(problemsOf(error));
     } finally {
       button?.removeAttribute('disabled');

@@ -390,8 +390,9 @@ const problemsBeforeSending = () => {
     const problem = checks.get(field.name)?.();
     if (problem) fields[field.name] = problem;
   }
-  const start = dateOf('startDate').date;
-  const end = dateOf('endDate').date;
+  const dated = spec.fields.some((field) => field.name === 'endDate');
+  const start = dated ? dateOf('startDate').date : undefined;
+  const end = dated ? dateOf('endDate').date : undefined;
   if (start && end && !fields.endDate && end.padEnd(10, '9') < start) fields.endDate = 'La fin ne peut pas précéder le début.';
   return fields;
 };
@@ -473,13 +474,21 @@ const fill = (field, value) => {
 /** Editing an entry (`?id=`): its values in the form, the Mission's comment above it. @param {string} id */
 const loadEntry = async (id) => {
   const type = form.dataset.type ?? '';
-  const entry = (await api(`/api/me/submissions/${encodeURIComponent(type)}/${encodeURIComponent(id)}`))?.data;
+  const entry = (
+    await api(
+      type === 'association'
+        ? '/api/me/association'
+        : `/api/me/submissions/${encodeURIComponent(type)}/${encodeURIComponent(id)}`,
+    )
+  )?.data;
   filling = true;
   for (const field of spec.fields) fill(field, entry?.[field.name]);
   filling = false;
-  const heading = document.querySelector('h1');
-  if (heading) heading.textContent = `Modifier « ${entry?.title ?? ''} »`;
-  document.title = document.title.replace(/^Proposer/, 'Modifier');
+  if (type !== 'association') {
+    const heading = document.querySelector('h1');
+    if (heading) heading.textContent = `Modifier « ${entry?.title ?? ''} »`;
+    document.title = document.title.replace(/^Proposer/, 'Modifier');
+  }
   const notes = [];
   if (entry?.reviewState === 'changes-requested')
     notes.push(
@@ -490,7 +499,7 @@ const loadEntry = async (id) => {
   if (entry?.published)
     notes.push(
       make('p', { class: 'en-attente' }, [
-        'Cette proposition est publiée : vos modifications seront relues par la Mission avant de remplacer la version publique.',
+        `${type === 'association' ? 'Votre fiche est publiée' : 'Cette proposition est publiée'} : vos modifications seront relues par la Mission avant de remplacer la version publique.`,
       ]),
     );
   form.before(...notes);
@@ -500,9 +509,12 @@ const start = async () => {
   try {
     const [own, built] = await Promise.all([api('/api/me/association'), Promise.all(spec.fields.map(build))]);
     const association = own?.data?.documentId;
-    form.replaceChildren(...built, make('button', { type: 'submit' }, ['Envoyer à la Mission']));
-    const editing = new URLSearchParams(window.location.search).get('id');
+    form.replaceChildren(...built);
+    // The association's profile always exists: it is always edited.
+    const editing = form.dataset.type === 'association' ? 'fiche' : new URLSearchParams(window.location.search).get('id');
     if (editing) await loadEntry(editing);
+    // The button comes once the form holds its values: nothing can be sent half-loaded.
+    form.append(make('button', { type: 'submit' }, ['Envoyer à la Mission']));
     form.setAttribute('aria-busy', 'false');
     onSubmit(async () => {
       const fields = problemsBeforeSending();
@@ -521,14 +533,16 @@ const start = async () => {
         // Editing: a field emptied is cleared (an image not replaced stays).
         else if (editing && field.kind !== 'image') data[field.name] = field.kind === 'many' ? [] : null;
       }
-      if (editing) {
+      if (form.dataset.type === 'association') {
+        await api(spec.path, { method: 'PUT', body: { data } });
+      } else if (editing) {
         await api(`${spec.path}/${encodeURIComponent(editing)}`, { method: 'PUT', body: { data } });
       } else {
         data.slug = slugOf(String(data.title ?? ''));
         if (association && spec.ownAssociation) data[spec.ownAssociation] = [association];
         await api(spec.path, { method: 'POST', body: { data } });
       }
-      window.location.assign('/portail?envoye=1');
+      window.location.assign(form.dataset.type === 'association' ? '/portail?fiche=1' : '/portail?envoye=1');
     });
   } catch (error) {
     if (sessionEnded(error)) return;

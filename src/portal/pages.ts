@@ -100,6 +100,17 @@ sur le site de la ville ; vous suivrez son état depuis le tableau de bord. Les 
     }),
   ),
   {
+    path: '/fiche',
+    title: 'La fiche de notre association',
+    script: 'proposer.js',
+    member: true,
+    body: `${STATUS}${SUMMARY}
+<p>Ce que le site de la ville dit de votre association. Vos modifications sont relues par la Mission
+avant d'être publiées ; l'adresse e-mail et le téléphone ne sont jamais publiés. Les champs marqués
+<span class="obligatoire">(obligatoire)</span> doivent être remplis.</p>
+<form id="formulaire" data-type="association" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
+  },
+  {
     path: '',
     title: 'Tableau de bord',
     script: 'accueil.js',
@@ -121,6 +132,7 @@ const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => 
 const MEMBER_NAV = `<nav aria-label="Menu du portail">
   <ul>
     <li><a href="/portail">Tableau de bord</a></li>
+    <li><a href="/portail/fiche">Notre fiche</a></li>
     <li><a href="/portail/proposer/action">Proposer une action</a></li>
     <li><a href="/portail/proposer/delegation">Proposer une délégation</a></li>
     <li><a href="/portail/proposer/echange-scolaire">Proposer un échange scolaire</a></li>

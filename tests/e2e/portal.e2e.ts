@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { associationWithAccount, createAccount, logInAccount } from '../helpers/accounts';
+import { associationWithAccount, createAccount, logInAccount, updateAccount } from '../helpers/accounts';
 import { superAdmin } from '../helpers/admin';
 import { authenticated, baseUrl, dataOf, trusted } from '../helpers/client';
 import { image } from '../helpers/images';
@@ -430,6 +430,55 @@ describe('the association portal, in a real browser', () => {
     await trusted.delete(`/api/school-exchanges/${saved.documentId as string}`);
   });
 
+  it("a member edits the association's profile and logo; the public profile waits for the review", async () => {
+    const member = await associationWithAccount('portail-e2e-fiche');
+    await page.goto(portalUrl('/connexion'));
+    await page.getByLabel('Adresse e-mail').fill(member.email);
+    await page.getByLabel('Mot de passe').fill(member.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/portail$/);
+    await page.getByRole('link', { name: 'Modifier notre fiche' }).click();
+    await page.waitForURL(/\/portail\/fiche$/);
+    const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
+    await send.waitFor();
+    expect(await page.getByLabel("Nom de l'association").inputValue()).toBe('Association portail-e2e-fiche');
+    await checkPage(page, 'fiche', titles);
+
+    await page.getByLabel('En bref').fill('Des échanges de jeunes avec Kristiansund depuis 2009.');
+    await page.getByLabel('Téléphone').fill('appelez-nous');
+    await page.getByLabel('Norvège', { exact: true }).check();
+    // A file that is not an image is refused before anything is sent.
+    await page
+      .getByLabel('Logo')
+      .setInputFiles({ name: 'statuts.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await page
+      .locator('#logo-erreur', { hasText: "Ce fichier n'est pas une image JPEG, PNG ou WebP." })
+      .waitFor();
+    await page
+      .getByLabel('Logo')
+      .setInputFiles({ name: 'logo.webp', mimeType: 'image/webp', buffer: await image('webp', 32, 32) });
+    await send.click();
+    await page.locator('#phone-erreur', { hasText: 'avec des chiffres' }).waitFor();
+    await page.getByLabel('Téléphone').fill('01 23 45 67 89');
+    await send.click();
+    await page.waitForURL(/\/portail\?fiche=1$/);
+    await page.getByText('Les modifications de votre fiche sont envoyées à la Mission').waitFor();
+    await page.getByText('Modifications en attente de relecture : En bref.').waitFor();
+
+    // The public still reads the published profile; the draft holds the change, the phone stays private.
+    const published = await request(baseUrl()).get(`/api/associations/${member.associationId}`);
+    expect(dataOf(published).summary).not.toBe('Des échanges de jeunes avec Kristiansund depuis 2009.');
+    expect(JSON.stringify(published.body)).not.toContain('01 23 45 67 89');
+    const draft = await trusted.get(
+      `/api/associations/${member.associationId}?status=draft&populate[logo][fields][0]=mime&populate[countries][fields][0]=name`,
+    );
+    expect(dataOf(draft)).toMatchObject({ summary: 'Des échanges de jeunes avec Kristiansund depuis 2009.' });
+    expect((dataOf(draft).logo as { mime: string }).mime).toBe('image/webp');
+    expect((dataOf(draft).countries as Array<{ name: string }>).map((country) => country.name)).toContain(
+      'Norvège',
+    );
+  });
+
   it('"mot de passe oublié" gives the same answer whether or not the address has an account', async () => {
     await page.goto(portalUrl('/mot-de-passe-oublie'));
     await checkPage(page, 'mot-de-passe-oublie', titles);
@@ -447,6 +496,17 @@ describe('the association portal, in a real browser', () => {
       });
     }
     expect(answers[0]).toBe(answers[1]);
+  });
+
+  it('a blocked account is told so in French, and cannot open the portal', async () => {
+    const member = await associationWithAccount('portail-e2e-bloque');
+    expect((await updateAccount(member.accountId, { blocked: true })).status).toBe(200);
+    await page.goto(portalUrl('/connexion'));
+    await page.getByLabel('Adresse e-mail').fill(member.email);
+    await page.getByLabel('Mot de passe').fill(member.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText('Ce compte est bloqué.').waitFor();
+    expect(page.url()).toContain('/portail/connexion');
   });
 
   it('an expired or used link says so in French', async () => {
