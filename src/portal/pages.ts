@@ -39,6 +39,20 @@ const field = (
 const describedBy = (id: string, hint: boolean): string =>
   `aria-describedby="${hint ? `${id}-aide ` : ''}${id}-erreur"`;
 
+/**
+ * A member's form (public/portail/proposer.js builds it from public/portail/champs.js for `type`).
+ * @param intro what the form is for, in a sentence or two
+ */
+const formPage = (path: string, title: string, type: string, intro: string): PortalPage => ({
+  path,
+  title,
+  script: 'proposer.js',
+  member: true,
+  body: `${STATUS}${SUMMARY}
+<p>${intro} Les champs marqués <span class="obligatoire">(obligatoire)</span> doivent être remplis.</p>
+<form id="formulaire" data-type="${type}" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
+});
+
 export const PAGES: PortalPage[] = [
   {
     path: '/connexion',
@@ -86,30 +100,22 @@ ${field('email', 'Adresse e-mail', `<input id="email" name="email" type="email" 
       ['delegation', 'delegation', 'Proposer une délégation', 'la délégation'],
       ['echange-scolaire', 'school-exchange', 'Proposer un échange scolaire', "l'échange scolaire"],
     ] as const
-  ).map(
-    ([path, type, title, what]): PortalPage => ({
-      path: `/proposer/${path}`,
+  ).map(([path, type, title, what]) =>
+    formPage(
+      `/proposer/${path}`,
       title,
-      script: 'proposer.js',
-      member: true,
-      body: `${STATUS}${SUMMARY}
-<p>Décrivez ${what} de votre association. La Mission relira votre proposition avant sa publication
-sur le site de la ville ; vous suivrez son état depuis le tableau de bord. Les champs marqués
-<span class="obligatoire">(obligatoire)</span> doivent être remplis.</p>
-<form id="formulaire" data-type="${type}" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
-    }),
+      type,
+      `Décrivez ${what} de votre association. La Mission relira votre proposition avant sa publication
+sur le site de la ville ; vous suivrez son état depuis le tableau de bord.`,
+    ),
   ),
-  {
-    path: '/fiche',
-    title: 'La fiche de notre association',
-    script: 'proposer.js',
-    member: true,
-    body: `${STATUS}${SUMMARY}
-<p>Ce que le site de la ville dit de votre association. Vos modifications sont relues par la Mission
-avant d'être publiées ; l'adresse e-mail et le téléphone ne sont jamais publiés. Les champs marqués
-<span class="obligatoire">(obligatoire)</span> doivent être remplis.</p>
-<form id="formulaire" data-type="association" novalidate aria-busy="true"><p>Chargement du formulaire…</p></form>`,
-  },
+  formPage(
+    '/fiche',
+    'La fiche de notre association',
+    'association',
+    `Ce que le site de la ville dit de votre association. Vos modifications sont relues par la Mission
+avant d'être publiées ; l'adresse e-mail et le téléphone ne sont jamais publiés.`,
+  ),
   {
     path: '',
     title: 'Tableau de bord',

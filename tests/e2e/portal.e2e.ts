@@ -51,6 +51,15 @@ const checkPage = async (page: Page, name: string, titles: Set<string>): Promise
   if (size) await page.setViewportSize(size);
 };
 
+/** Logs a member in through the portal's own page, as a person would. */
+const logInPortal = async (page: Page, email: string, password: string): Promise<void> => {
+  await page.goto(portalUrl('/connexion'));
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/portail$/);
+};
+
 describe('the association portal, in a real browser', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -177,11 +186,7 @@ describe('the association portal, in a real browser', () => {
     const other = await associationWithAccount('portail-e2e-voisine');
     const otherContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const otherPage = await otherContext.newPage();
-    await otherPage.goto(portalUrl('/connexion'));
-    await otherPage.getByLabel('Adresse e-mail').fill(other.email);
-    await otherPage.getByLabel('Mot de passe').fill(other.password);
-    await otherPage.getByRole('button', { name: 'Se connecter' }).click();
-    await otherPage.waitForURL(/\/portail$/);
+    await logInPortal(otherPage, other.email, other.password);
     await otherPage.getByText("Vous n'avez encore rien proposé.").waitFor();
     expect(await otherPage.content()).not.toContain(suffix);
     await otherContext.close();
@@ -216,11 +221,7 @@ describe('the association portal, in a real browser', () => {
 
   it('a member proposes an action with an image and two themes; staff review it; it is published', async () => {
     const member = await associationWithAccount('portail-e2e-proposition');
-    await page.goto(portalUrl('/connexion'));
-    await page.getByLabel('Adresse e-mail').fill(member.email);
-    await page.getByLabel('Mot de passe').fill(member.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/portail$/);
+    await logInPortal(page, member.email, member.password);
     await page.getByRole('link', { name: 'Proposer une action' }).click();
     await page.waitForURL(/\/portail\/proposer\/action$/);
     const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
@@ -345,11 +346,7 @@ describe('the association portal, in a real browser', () => {
 
   it('a member proposes a delegation with its members and place, and a school exchange', async () => {
     const member = await associationWithAccount('portail-e2e-delegation');
-    await page.goto(portalUrl('/connexion'));
-    await page.getByLabel('Adresse e-mail').fill(member.email);
-    await page.getByLabel('Mot de passe').fill(member.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/portail$/);
+    await logInPortal(page, member.email, member.password);
     await page.getByRole('link', { name: 'Proposer une délégation' }).click();
     const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
     await send.waitFor();
@@ -432,11 +429,7 @@ describe('the association portal, in a real browser', () => {
 
   it("a member edits the association's profile and logo; the public profile waits for the review", async () => {
     const member = await associationWithAccount('portail-e2e-fiche');
-    await page.goto(portalUrl('/connexion'));
-    await page.getByLabel('Adresse e-mail').fill(member.email);
-    await page.getByLabel('Mot de passe').fill(member.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/portail$/);
+    await logInPortal(page, member.email, member.password);
     await page.getByRole('link', { name: 'Modifier notre fiche' }).click();
     await page.waitForURL(/\/portail\/fiche$/);
     const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
