@@ -2,7 +2,8 @@
 /** Choosing a password from the link of an invitation or of a reset e-mail; then logged in. */
 import { FormProblems, api, onSubmit, showErrors, valuesOf } from './portail.js';
 
-const MIN_LENGTH = 12;
+/** The minimum length, from the page (src/portal/pages.ts: PASSWORD_MIN_LENGTH, the API's rule too). */
+const MIN_LENGTH = /** @type {HTMLInputElement} */ (document.getElementById('password')).minLength;
 const code = new URLSearchParams(window.location.search).get('code') ?? '';
 const incomplete =
   "Ce lien est incomplet. Ouvrez le lien reçu par e-mail tel quel, ou demandez un nouveau lien depuis la page « Mot de passe oublié ».";
