@@ -68,7 +68,18 @@ export const api = async (path, { method = 'GET', body } = {}) => {
   return json;
 };
 
-/** The API's messages, as a volunteer should read them. */
+/** The minimum length of a password, from the page's own field (src/portal/pages.ts: PASSWORD_MIN_LENGTH). */
+const passwordRule = () => {
+  const field = document.querySelector('input[type="password"][minlength]');
+  return field instanceof HTMLInputElement && field.minLength > 0
+    ? `Le mot de passe doit compter au moins ${field.minLength} caractères.`
+    : 'Ce mot de passe est trop court.';
+};
+
+/**
+ * The API's messages, as a volunteer should read them.
+ * @type {Array<[RegExp, string | (() => string)]>}
+ */
 const MESSAGES = [
   [/^Invalid identifier or password$/, 'Adresse e-mail ou mot de passe incorrect.'],
   [
@@ -82,7 +93,7 @@ const MESSAGES = [
       'Demandez un nouveau lien depuis la page « Mot de passe oublié ».',
   ],
   [/^Passwords do not match$/, 'Les deux mots de passe ne sont pas identiques.'],
-  [/^Password validation failed\.?$/, 'Le mot de passe doit compter au moins 12 caractères.'],
+  [/^Password validation failed\.?$/, passwordRule],
   [/less than 73 bytes/, 'Ce mot de passe est trop long (72 caractères au plus).'],
   [/is larger than 5 MB/, 'Cette image dépasse 5 Mo.'],
   [/is not a JPEG, PNG or WebP image/, "Ce fichier n'est pas une image JPEG, PNG ou WebP."],
@@ -96,7 +107,8 @@ const MESSAGES = [
 
 /** @param {string} message */
 export const inFrench = (message) => {
-  for (const [pattern, french] of MESSAGES) if (/** @type {RegExp} */ (pattern).test(message)) return String(french);
+  for (const [pattern, french] of MESSAGES)
+    if (pattern.test(message)) return typeof french === 'function' ? french() : french;
   return message;
 };
 

@@ -31,6 +31,11 @@ const LISTABLE_SYSTEM = new Set(['createdAt', 'updatedAt']);
 
 type Attributes = Record<string, { type: string; target?: string }>;
 
+/** A schema's own view settings (Users & Permissions hides an account's tokens). */
+interface SchemaConfig {
+  attributes?: Record<string, { hidden?: boolean }>;
+}
+
 /** What is wrong with a spec for these attributes (empty when it can be applied). */
 export const specProblems = (spec: ContentManagerSpec, attributes: Attributes): string[] => {
   const problems: string[] = [];
@@ -85,7 +90,11 @@ export const applyContentManagerSpec = async (
   uid: UID.ContentType,
   spec: ContentManagerSpec,
 ): Promise<void> => {
-  const attributes = strapi.getModel(uid).attributes as Attributes;
+  const model = strapi.getModel(uid) as { attributes: Attributes; config?: SchemaConfig };
+  // What the type's own schema hides from the Content Manager (an account's tokens) has no place in it.
+  const attributes = Object.fromEntries(
+    Object.entries(model.attributes).filter(([name]) => !model.config?.attributes?.[name]?.hidden),
+  );
   const problems = specProblems(spec, attributes);
   if (problems.length > 0) throw new Error(`${uid} content-manager.json: ${problems.join('; ')}`);
 

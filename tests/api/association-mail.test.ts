@@ -14,13 +14,16 @@ describe('association portal e-mails, through a real SMTP server', () => {
       data: { name: `Association invitée ${suffix}`, slug: `test-invitee-${suffix}` },
     });
     const email = `invitee-${suffix}@example.org`;
+    // No password: staff leave the field empty, the person chooses theirs from the invitation.
     await createAccount(await superAdmin(), {
       username: `invitee-${suffix}`,
       email,
-      // The admin requires a password: staff type a throw-away one, the person chooses theirs.
-      password: crypto.randomBytes(12).toString('base64'),
       associationId: dataOf(association).documentId,
     });
+    for (const password of ['', ' ', 'undefined', 'null']) {
+      const guess = await request(baseUrl()).post('/api/auth/local').send({ identifier: email, password });
+      expect(guess.status).toBe(400);
+    }
 
     const invitation = await waitForMail((mail) => mail.to.includes(email));
     expect(invitation.subject).toMatch(/portail des associations/);

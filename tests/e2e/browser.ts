@@ -51,16 +51,21 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   return file;
 };
 
-/** Picks an entry in a relation field by typing the start of its name. */
+/**
+ * Picks an entry in a relation field by typing the start of its name. An option of a type with
+ * drafts also carries its state (« Publié »): match it with a RegExp.
+ */
 export const pickRelation = async (
   page: Page,
   field: string,
   search: string,
-  option: string,
+  option: string | RegExp,
 ): Promise<void> => {
   // The label counts the entries already chosen: "Thématiques (1)".
   const combobox = page.getByRole('combobox', { name: new RegExp(`^${field}( \\(\\d+\\))?$`) });
   await combobox.click();
   await combobox.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await page
+    .getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option })
+    .click();
 };

@@ -4,13 +4,15 @@ import fs from 'node:fs';
 import request from 'supertest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { associationWithAccount, createAccount, logInAccount, updateAccount } from '../helpers/accounts';
-import { superAdmin } from '../helpers/admin';
+import { staffMember, superAdmin } from '../helpers/admin';
 import { authenticated, baseUrl, dataOf, trusted } from '../helpers/client';
 import { image } from '../helpers/images';
 import { waitForMail } from '../helpers/mail-sink';
-import { launchBrowser, screenshot } from './browser';
+import { eventually } from '../helpers/eventually';
+import { adminUrl, dismissGuides, launchBrowser, logIn, pickRelation, screenshot } from './browser';
 
 const ACTIONS_ADMIN = '/content-manager/collection-types/api::action.action';
+const ACCOUNTS_ADMIN = '/content-manager/collection-types/plugin::users-permissions.user';
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const portalUrl = (path: string): string => `${baseUrl()}/portail${path}`;
@@ -49,6 +51,29 @@ const checkPage = async (page: Page, name: string, titles: Set<string>): Promise
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, `portail-${name}-320px`);
   if (size) await page.setViewportSize(size);
+};
+
+/**
+ * Moves the focus with Tab (and nothing else) to the control named `name` (its label, or its text
+ * for a link or a button); fails when it is not reached, i.e. not reachable by keyboard.
+ */
+const tabTo = async (page: Page, name: string | RegExp): Promise<void> => {
+  const nameOf = () =>
+    page.evaluate(() => {
+      const active = document.activeElement as HTMLInputElement | null;
+      if (!active || active === document.body) return '';
+      return (active.labels?.[0]?.textContent ?? active.textContent ?? '').replace(/\s+/g, ' ').trim();
+    });
+  const matches = (found: string) =>
+    typeof name === 'string' ? found.replace(/ \(obligatoire\)$/, '') === name : name.test(found);
+  const seen: string[] = [];
+  for (let step = 0; step < 80; step += 1) {
+    await page.keyboard.press('Tab');
+    const found = await nameOf();
+    if (matches(found)) return;
+    seen.push(found);
+  }
+  throw new Error(`"${String(name)}" not reached with Tab; went through: ${seen.join(' | ')}`);
 };
 
 /** Logs a member in through the portal's own page, as a person would. */
@@ -225,9 +250,49 @@ describe('the association portal, in a real browser', () => {
     for (const id of ids) await trusted.delete(`/api/actions/${id}`);
   });
 
-  it('a member proposes an action with an image and two themes; staff review it; it is published', async () => {
-    const member = await associationWithAccount('portail-e2e-proposition');
-    await logInPortal(page, member.email, member.password);
+  it('the whole journey: staff open an account in the admin; the member proposes an action with an image and two themes; staff ask for changes, then publish it', async () => {
+    // Staff, in the admin panel: a new account for an association, with the role Association.
+    const suffix = crypto.randomBytes(3).toString('hex');
+    const associationName = `Comité de jumelage ${suffix}`;
+    expect(
+      (
+        await trusted.post('/api/associations', {
+          data: { name: associationName, slug: `test-portail-parcours-${suffix}` },
+        })
+      ).status,
+    ).toBe(201);
+    const staffContext = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'fr-FR',
+    });
+    const staffPage = await staffContext.newPage();
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(staffPage, staff.email, staff.password);
+    await staffPage.goto(adminUrl(`${ACCOUNTS_ADMIN}/create`));
+    await staffPage.getByRole('textbox', { name: 'Nom d’utilisateur' }).waitFor();
+    await staffPage.waitForLoadState('networkidle');
+    await dismissGuides(staffPage);
+    const email = `parcours-${suffix}@example.org`;
+    await staffPage.getByRole('textbox', { name: 'Nom d’utilisateur' }).fill(email);
+    await staffPage.getByRole('textbox', { name: 'Adresse e-mail' }).fill(email);
+    await pickRelation(staffPage, 'Association', suffix, new RegExp(`^${associationName}`));
+    await pickRelation(staffPage, 'Rôle', 'Asso', 'Association');
+    await staffPage.getByLabel('Compte activé').check();
+    await screenshot(staffPage, 'portail-admin-compte-creation');
+    // No password typed: the person chooses it from the invitation.
+    await staffPage.getByRole('button', { name: 'Enregistrer' }).click();
+
+    // The member: the invitation e-mail, a password, the portal.
+    const invitation = await waitForMail((mail) => mail.to.includes(email));
+    expect(invitation.text).toContain(associationName);
+    const code = /mot-de-passe\?code=([0-9a-f]+)/.exec(invitation.text)?.[1] as string;
+    await page.goto(portalUrl(`/mot-de-passe?code=${code}`));
+    const password = 'Un mot de passe pour le comité';
+    await page.getByLabel('Nouveau mot de passe').fill(password);
+    await page.getByLabel('Confirmez le mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await page.waitForURL(/\/portail\?bienvenue=1$/);
+    await page.locator('#profil', { hasText: associationName }).waitFor();
     await page.getByRole('link', { name: 'Proposer une action' }).click();
     await page.waitForURL(/\/portail\/proposer\/action$/);
     const send = page.getByRole('button', { name: 'Envoyer à la Mission' });
@@ -242,7 +307,6 @@ describe('the association portal, in a real browser', () => {
     expect(await summary.textContent()).toContain("Type d'action : Ce champ est obligatoire.");
     expect(await page.locator('#title-erreur').textContent()).toBe('Ce champ est obligatoire.');
 
-    const suffix = crypto.randomBytes(3).toString('hex');
     const title = `Une tonne de matériel pour l'Estuaire ${suffix}`;
     await page.getByLabel('Titre').fill(title);
     await page.getByLabel("Type d'action").selectOption({ label: 'Don de matériel' });
@@ -263,6 +327,12 @@ describe('the association portal, in a real browser', () => {
       .fill('Un envoi **préparé** par les bénévoles :\n\n- livres\n- cahiers');
     await page.getByRole('button', { name: "Voir l'aperçu" }).click();
     await page.locator('#description-apercu strong', { hasText: 'préparé' }).waitFor();
+    // An image over 5 MB is refused before anything is sent (the server refuses it too: tests/api/uploads.test.ts).
+    const heavy = Buffer.concat([await image('png', 64, 48), Buffer.alloc(5 * 1024 * 1024)]);
+    await page
+      .getByLabel('Image')
+      .setInputFiles({ name: 'lourde.png', mimeType: 'image/png', buffer: heavy });
+    await page.locator('#image-erreur', { hasText: 'Cette image pèse 5,0 Mo : 5 Mo au plus.' }).waitFor();
     await page
       .getByLabel('Image')
       .setInputFiles({ name: 'envoi.png', mimeType: 'image/png', buffer: await image('png', 64, 48) });
@@ -289,20 +359,27 @@ describe('the association portal, in a real browser', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
     expect(await row.textContent()).toContain('Brouillon envoyé');
 
-    // Staff find it in the awaiting-review list, ask for changes, then publish it.
-    const admin = await superAdmin();
-    const waiting = await admin.get(
-      `${ACTIONS_ADMIN}?filters[$and][0][reviewState][$eq]=submitted&pageSize=100`,
-    );
-    const entry = (waiting.body as { results: Array<{ documentId: string; title: string }> }).results.find(
-      (each) => each.title === title,
-    );
-    expect(entry).toBeDefined();
-    const id = (entry as { documentId: string }).documentId;
-    await admin.put(`${ACTIONS_ADMIN}/${id}`, {
-      reviewState: 'changes-requested',
-      reviewComment: 'Précisez le mois de fin.',
-    });
+    // Staff find it in the awaiting-review list, and ask for changes with a comment.
+    await staffPage.goto(adminUrl(`${ACTIONS_ADMIN}?filters[$and][0][reviewState][$eq]=submitted`));
+    await staffPage.getByText(title).waitFor();
+    await dismissGuides(staffPage);
+    await screenshot(staffPage, 'portail-admin-a-relire');
+    await staffPage.getByText(title).click();
+    await staffPage.waitForURL(/api::action\.action\/[a-z0-9]+/);
+    const id = /api::action\.action\/([a-z0-9]+)/.exec(staffPage.url())?.[1] as string;
+    await staffPage
+      .getByRole('textbox', { name: 'Titre' })
+      .and(staffPage.locator(`[value="${title}"]`))
+      .waitFor();
+    await staffPage.waitForLoadState('networkidle');
+    await staffPage.getByRole('combobox', { name: 'État de la relecture' }).click();
+    await staffPage.getByRole('option', { name: 'changes-requested', exact: true }).click();
+    await staffPage
+      .getByRole('textbox', { name: 'Commentaire de relecture' })
+      .fill('Précisez le mois de fin.');
+    await staffPage.getByRole('button', { name: 'Enregistrer' }).click();
+    await staffPage.getByText('Sauvegardé').first().waitFor();
+    await screenshot(staffPage, 'portail-admin-modifications-demandees');
     await page.reload();
     await page.getByRole('cell', { name: 'Précisez le mois de fin.' }).waitFor();
 
@@ -323,7 +400,18 @@ describe('the association portal, in a real browser', () => {
     await page.waitForURL(/\/portail\?envoye=1$/);
     await row.waitFor();
     expect(await row.textContent()).toContain('Brouillon envoyé');
-    expect((await admin.post(`${ACTIONS_ADMIN}/${id}/actions/publish`)).status).toBe(200);
+
+    // Staff read the new version and publish it.
+    await staffPage.reload();
+    await staffPage.locator('input[name="endDate"][value="2011-06"]').waitFor();
+    await staffPage.waitForLoadState('networkidle');
+    await dismissGuides(staffPage);
+    await staffPage.getByRole('button', { name: 'Publier' }).click();
+    await eventually(async () =>
+      (await request(baseUrl()).get(`/api/actions/${id}`)).status === 200 ? true : undefined,
+    );
+    await screenshot(staffPage, 'portail-admin-publiee');
+    await staffContext.close();
     await page.reload();
     await row.waitFor();
     expect(await row.textContent()).toContain('Publiée');
@@ -405,31 +493,60 @@ describe('the association portal, in a real browser', () => {
     });
     await trusted.delete(`/api/delegations/${delegation.documentId as string}`);
 
-    // A school exchange: the school year and the number of pupils are checked before sending.
-    await page.getByRole('link', { name: 'Proposer un échange scolaire' }).click();
+    // A school exchange, with the keyboard alone: from the home page's link to the sending, through
+    // the errors found before sending and the summary's links back to the fields.
+    await page.goto(portalUrl(''));
+    await page.getByRole('table').or(page.getByText("Vous n'avez encore rien proposé.")).first().waitFor();
+    await tabTo(page, 'Proposer un échange scolaire');
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Envoyer à la Mission' }).waitFor();
+    await page.locator('#school option', { hasText: 'Collège Paul Fort' }).waitFor({ state: 'attached' });
     await checkPage(page, 'proposer-echange-scolaire', titles);
     const exchangeTitle = `Correspondance avec Libreville ${suffix}`;
-    await page.getByLabel('Titre').fill(exchangeTitle);
-    await page.getByLabel('Établissement de Courcouronnes').selectOption({ label: 'Collège Paul Fort' });
-    await page.getByLabel('Année scolaire').fill('2010/2011');
-    await page.getByLabel("Nombre d'élèves").fill('vingt-quatre');
-    await page.getByRole('button', { name: 'Envoyer à la Mission' }).click();
+    await tabTo(page, 'Titre');
+    await page.keyboard.type(exchangeTitle);
+    await tabTo(page, "Type d'échange");
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel("Type d'échange").inputValue()).toBe('correspondence');
+    await tabTo(page, 'Établissement de Courcouronnes');
+    for (let step = 0; step < 10; step += 1) {
+      if ((await page.locator('#school option:checked').textContent()) === 'Collège Paul Fort') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await page.locator('#school option:checked').textContent()).toBe('Collège Paul Fort');
+    await tabTo(page, 'Année scolaire');
+    await page.keyboard.type('2010/2011');
+    await tabTo(page, "Nombre d'élèves");
+    await page.keyboard.type('vingt-quatre');
+    await tabTo(page, 'Éducation');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Envoyer à la Mission');
+    await page.keyboard.press('Enter');
     await page.locator('#schoolYear-erreur', { hasText: 'par exemple 2010-2011' }).waitFor();
     expect(await page.locator('#pupilCount-erreur').textContent()).toContain('nombre entier');
-    await page.getByLabel('Année scolaire').fill('2010-2011');
-    await page.getByLabel("Nombre d'élèves").fill('24');
-    await page.getByRole('button', { name: 'Envoyer à la Mission' }).click();
+    // The summary has the focus; its links lead to the fields.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resume-erreurs');
+    await tabTo(page, /^Année scolaire : /);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('schoolYear');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2010-2011');
+    await tabTo(page, "Nombre d'élèves");
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('24');
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/portail\?envoye=1$/);
     const exchange = await trusted.get(
-      `/api/school-exchanges?status=draft&filters[title][$eq]=${encodeURIComponent(exchangeTitle)}&populate[school][fields][0]=name`,
+      `/api/school-exchanges?status=draft&filters[title][$eq]=${encodeURIComponent(exchangeTitle)}&populate[school][fields][0]=name&populate[themes][fields][0]=name`,
     );
     const [saved] = (exchange.body as { data: Array<Record<string, unknown>> }).data;
     expect(saved).toMatchObject({
       schoolYear: '2010-2011',
       pupilCount: 24,
+      exchangeType: 'correspondence',
       school: { name: 'Collège Paul Fort' },
     });
+    expect((saved.themes as Array<{ name: string }>).map((theme) => theme.name)).toEqual(['Éducation']);
     await trusted.delete(`/api/school-exchanges/${saved.documentId as string}`);
   });
 

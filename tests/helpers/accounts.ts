@@ -39,7 +39,8 @@ export const createAccount = async (
     username = email,
   }: {
     email: string;
-    password: string;
+    /** Left out, as staff may: the account gets a random one, the person chooses theirs. */
+    password?: string;
     associationId: string;
     username?: string;
   },
@@ -47,7 +48,7 @@ export const createAccount = async (
   const created = await admin.post(ACCOUNTS, {
     username,
     email,
-    password,
+    ...(password === undefined ? {} : { password }),
     confirmed: true,
     blocked: false,
     role: await accountRoleId('Association', admin),

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import authRateLimit from '../../middlewares/auth-rate-limit';
@@ -12,7 +13,9 @@ import authRateLimit from '../../middlewares/auth-rate-limit';
  * - an access token is valid only while its session is (see config/plugins.ts, `jwtManagement:
  *   'refresh'`): a password change or reset ends every session of the account at once;
  * - `forgot-password` answers before it looks the address up, so that its timing does not tell
- *   whether an account exists.
+ *   whether an account exists;
+ * - staff create an account in the admin without typing a password (the plugin requires one): the
+ *   account gets a random one that nobody knows, and the person chooses theirs from the invitation.
  */
 type Context = Parameters<Core.MiddlewareHandler>[0];
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
@@ -25,11 +28,19 @@ interface AuthController {
   forgotPassword(ctx: Context): Promise<unknown>;
   [name: string]: unknown;
 }
+/** The Content Manager's controller for accounts (a plain object, not a factory). */
+interface AccountsController {
+  create(ctx: Context): Promise<unknown>;
+  [name: string]: unknown;
+}
 interface Plugin {
   contentTypes: Record<string, { schema: { attributes: Record<string, unknown> } }>;
   middlewares: Record<string, unknown>;
   services: Record<string, unknown> & { jwt: Factory<JwtService> };
-  controllers: Record<string, unknown> & { auth: Factory<AuthController> };
+  controllers: Record<string, unknown> & {
+    auth: Factory<AuthController>;
+    contentmanageruser: AccountsController;
+  };
 }
 
 /** A loose e-mail shape check, like the plugin's own: the rest is the SMTP server's business. */
@@ -85,6 +96,16 @@ export default (plugin: Plugin): Plugin => {
       return Promise.resolve();
     };
     return controller;
+  };
+
+  const accounts = plugin.controllers.contentmanageruser;
+  const createAccount = accounts.create.bind(accounts);
+  accounts.create = (ctx) => {
+    const body = ctx.request.body as { password?: unknown } | undefined;
+    if (body && (body.password === undefined || body.password === null || body.password === '')) {
+      body.password = crypto.randomBytes(32).toString('base64url');
+    }
+    return createAccount(ctx);
   };
 
   return plugin;
