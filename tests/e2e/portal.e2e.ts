@@ -435,6 +435,17 @@ describe('the association portal, in a real browser', () => {
     ]);
     expect((data.image as { mime: string }).mime).toBe('image/png');
     expect((data.country as { name: string }).name).toBe('Gabon');
+
+    // A published action is edited as a new draft: the public keeps the published version meanwhile.
+    await row.getByRole('link', { name: `Modifier « ${title} »` }).click();
+    await page.waitForURL(/\/portail\/proposer\/action\?id=/);
+    await page.getByLabel('En bref').fill('Un envoi de 2011, complété en 2012.');
+    await page.getByRole('button', { name: 'Envoyer à la Mission' }).click();
+    await page.waitForURL(/\/portail\?envoye=1$/);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Publiée — modifications envoyées');
+    const still = await request(baseUrl()).get(`/api/actions/${id}`);
+    expect(dataOf(still).summary).toBe('Du matériel socio-éducatif pour les écoles de la province.');
     await trusted.delete(`/api/actions/${id}`);
   });
 
