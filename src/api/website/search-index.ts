@@ -169,6 +169,7 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
     `CREATE TABLE IF NOT EXISTS ${META_TABLE} (uid VARCHAR(255) PRIMARY KEY, definition VARCHAR(64) NOT NULL)`,
   );
   const indexTable = postgres ? PG_TABLE : FTS_TABLE;
+  let rebuilt = false;
   for (const type of types) {
     const definition = crypto
       .createHash('sha256')
@@ -188,5 +189,10 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
     else await sqliteRebuild(knex, type);
     await knex(META_TABLE).insert({ uid: type.uid, definition }).onConflict('uid').merge();
     strapi.log.info(`[search] ${type.uid}: ${published} entries indexed in ${Date.now() - started} ms`);
+    rebuilt = true;
   }
+  // Fresh statistics for the planner after a rebuild: without them it estimates a handful of rows
+  // for any word, and filters the whole index instead of using its GIN index (4x slower on 33,000
+  // rows). Autovacuum keeps them up to date afterwards, where it runs.
+  if (rebuilt && postgres) await knex.raw(`ANALYZE ${PG_TABLE}`);
 };
