@@ -148,6 +148,10 @@ export interface Association extends EntryBase {
   description: RichText | null;
   worldRegion: string | null;
   website: string | null;
+  /** SIRENE establishment number (14 digits, check digit verified). */
+  siret: string | null;
+  /** Répertoire national des associations: `W` and 9 digits. */
+  rna: string | null;
   logo?: Media | null;
   countries?: Country[];
   themes?: Theme[];
@@ -228,6 +232,8 @@ export interface Country extends EntryBase {
   continent: Continent;
   latitude: number | null;
   longitude: number | null;
+  /** On the OECD DAC list of ODA recipients (counted in the e-APD declaration). */
+  odaEligible: boolean;
   partnerships?: Partnership[];
   associations?: Association[];
   delegations?: Delegation[];
@@ -237,6 +243,8 @@ export interface Country extends EntryBase {
 
 export interface Theme extends EntryBase {
   name: string;
+  /** OECD DAC 5-digit sector code, when the theme has one. */
+  dacSectorCode: string | null;
   partnerships?: Partnership[];
   associations?: Association[];
   delegations?: Delegation[];
@@ -260,6 +268,10 @@ export interface Mission extends Omit<EntryBase, 'slug'> {
   presentation: RichText | null;
   creationDate: PartialDate | null;
   attachedTo: string | null;
+  /** The city's SIRET (14 digits, check digit verified). */
+  siret: string | null;
+  /** The city's IATI organisation identifier (e.g. `FR-SIRET-…`). */
+  iatiOrganisationId: string | null;
   localAssociationCount: number | null;
   priorityThemes?: Theme[];
   networks?: Network[];

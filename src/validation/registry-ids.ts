@@ -7,7 +7,7 @@ import type { DocumentData, FieldError } from './field-errors';
  */
 export const isValidSiret = (siret: string): boolean => {
   if (!/^\d{14}$/.test(siret)) return false;
-  const digits = [...siret].map(Number);
+  const digits = Array.from(siret, Number);
   if (siret.startsWith('356000000') && digits.reduce((sum, digit) => sum + digit, 0) % 5 === 0) return true;
   const luhn = digits.reduce((sum, digit, index) => {
     // From the right, every second digit doubled: index 0 of 14 digits is the 14th from the right.

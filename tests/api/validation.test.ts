@@ -79,6 +79,10 @@ describe('validation: bad input is a 400 naming the field, and nothing is saved'
     ['schools', { name: 'x', slug: 'test-niveau', level: 'university' }, 'level'],
     ['associations', { name: 'x', slug: 'test-mail', email: 'not-an-email' }, 'email'],
     ['associations', { name: 'x', slug: 'test-site', website: 'javascript:alert(1)' }, 'website'],
+    ['associations', { name: 'x', slug: 'test-siret', siret: '21060004500393' }, 'siret'],
+    ['associations', { name: 'x', slug: 'test-siret-2', siret: '2106000450039' }, 'siret'],
+    ['associations', { name: 'x', slug: 'test-rna', rna: '0123456789' }, 'rna'],
+    ['themes', { name: 'x', slug: 'test-cad', dacSectorCode: '1122' }, 'dacSectorCode'],
   ])('POST /api/%s with %j is refused on %s', async (plural, data, path) => {
     await expectRefusedCreate(plural, data, path);
   });
@@ -132,6 +136,56 @@ describe('validation: bad input is a 400 naming the field, and nothing is saved'
     expect(response.status).toBe(400);
     expect(errorPaths(response)).toContain('endDate');
     expect(await countAll('delegations')).toBe(before);
+  });
+
+  it('registry identifiers that pass their checks are accepted and public (SIRET, RNA, DAC sector code)', async () => {
+    const association = await trusted.post('/api/associations', {
+      data: { name: 'Identifiée', slug: 'test-identifiants', siret: '52499120500013', rna: 'W333216789' },
+    });
+    expect(association.status).toBe(201);
+    const id = dataOf(association).documentId;
+    const shown = await anonymous().get(`/api/associations/${id}`);
+    expect(dataOf(shown)).toMatchObject({ siret: '52499120500013', rna: 'W333216789' });
+    await trusted.delete(`/api/associations/${id}`);
+
+    const theme = await trusted.post('/api/themes', {
+      data: { name: 'Enseignement primaire', slug: 'test-cad-valide', dacSectorCode: '11220' },
+    });
+    expect(theme.status).toBe(201);
+    expect(dataOf(theme).dacSectorCode).toBe('11220');
+    await trusted.delete(`/api/themes/${dataOf(theme).documentId}`);
+  });
+
+  it("the Mission's SIRET and IATI organisation identifier are checked, and public once set", async () => {
+    for (const [data, path] of [
+      [{ siret: '21910174700015' }, 'siret'],
+      [{ iatiOrganisationId: 'pas un identifiant' }, 'iatiOrganisationId'],
+    ] as const) {
+      const refused = await trusted.put('/api/mission', { data });
+      expect(refused.status).toBe(400);
+      expect(errorPaths(refused)).toContain(path);
+    }
+    // A documented sample (the SCDL example's city, Antibes), put back afterwards.
+    const sample = { siret: '21060004500392', iatiOrganisationId: 'FR-SIRET-21060004500392' };
+    const saved = await trusted.put('/api/mission', { data: sample });
+    expect(saved.status).toBe(200);
+    expect(dataOf(await anonymous().get('/api/mission'))).toMatchObject(sample);
+    expect(
+      (await trusted.put('/api/mission', { data: { siret: null, iatiOrganisationId: null } })).status,
+    ).toBe(200);
+  });
+
+  it('the countries on the DAC list of ODA recipients say so (seed: Gabon only)', async () => {
+    const response = await anonymous().get(
+      '/api/countries?fields[0]=isoCode&fields[1]=odaEligible&sort=isoCode',
+    );
+    const flags = Object.fromEntries(
+      dataOf<Array<{ isoCode: string; odaEligible: boolean }>>(response).map((country) => [
+        country.isoCode,
+        country.odaEligible,
+      ]),
+    );
+    expect(flags).toMatchObject({ CA: false, GA: true, NO: false, US: false });
   });
 
   it('a country created with a valid ISO code is accepted', async () => {

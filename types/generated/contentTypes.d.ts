@@ -630,6 +630,26 @@ export interface ApiAssociationAssociation extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    rna: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+        minLength: 10;
+      }>;
+    siret: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 14;
+        minLength: 14;
+      }>;
     slug: Schema.Attribute.UID<'name'> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -752,6 +772,14 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    odaEligible: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     partnerships: Schema.Attribute.Relation<'oneToMany', 'api::partnership.partnership'>;
     publishedAt: Schema.Attribute.DateTime;
     schoolExchanges: Schema.Attribute.Relation<'oneToMany', 'api::school-exchange.school-exchange'>;
@@ -996,6 +1024,15 @@ export interface ApiMissionMission extends Struct.SingleTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10;
       }>;
+    iatiOrganisationId: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     localAssociationCount: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1041,6 +1078,16 @@ export interface ApiMissionMission extends Struct.SingleTypeSchema {
       }>;
     priorityThemes: Schema.Attribute.Relation<'oneToMany', 'api::theme.theme'>;
     publishedAt: Schema.Attribute.DateTime;
+    siret: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 14;
+        minLength: 14;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1417,6 +1464,16 @@ export interface ApiThemeTheme extends Struct.CollectionTypeSchema {
     associations: Schema.Attribute.Relation<'manyToMany', 'api::association.association'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dacSectorCode: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5;
+        minLength: 5;
+      }>;
     delegations: Schema.Attribute.Relation<'manyToMany', 'api::delegation.delegation'>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::theme.theme'>;

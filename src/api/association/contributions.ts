@@ -1,6 +1,7 @@
 import type { Contribution } from '../../contributions/types';
 import type { ContentManagerSpec } from '../../content-manager/spec';
 import contentManager from './content-manager.json';
+import { siretErrors } from '../../validation/registry-ids';
 
 /** What an association contributes to the shared features (see src/contributions/types.ts). */
 export const contribution = {
@@ -8,6 +9,7 @@ export const contribution = {
   name: 'association',
   public: true,
   contentManager: contentManager as ContentManagerSpec,
+  validate: (data) => siretErrors(data, ['siret']),
   search: {
     label: 'name',
     summary: 'summary',
