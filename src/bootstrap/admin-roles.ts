@@ -65,7 +65,9 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
 ];
 
 interface RoleService {
-  findOne(params: { name: string }): Promise<{ id: number } | null>;
+  findOne(params: { name: string } | { code: string }): Promise<{ id: number; name: string } | null>;
+  getUsersCount(roleId: number): Promise<number>;
+  deleteByIds(ids: number[]): Promise<unknown>;
   create(attributes: { name: string; description: string }): Promise<{ id: number }>;
   update(params: { id: number }, attributes: { description: string }): Promise<unknown>;
   assignPermissions(roleId: number, permissions: unknown[]): Promise<unknown>;
@@ -122,5 +124,31 @@ export const syncAdminRoles = async (strapi: Core.Strapi): Promise<void> => {
     });
     const extra = spec.extra.map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
     await roles.assignPermissions(role.id, [...wanted, ...extra]);
+  }
+
+  await removeUnusedDefaultRoles(strapi, roles);
+};
+
+/** The roles Strapi creates on a new database, which the Mission's three roles replace. */
+export const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
+
+/**
+ * Strapi's "Editor" and "Author" roles, removed when nobody has them (a new database always); one
+ * that somebody still has stays, with a warning in the log, until that person is given a Mission
+ * role — removing it would lock them out.
+ */
+const removeUnusedDefaultRoles = async (strapi: Core.Strapi, roles: RoleService): Promise<void> => {
+  for (const code of STRAPI_DEFAULT_ROLES) {
+    const role = await roles.findOne({ code });
+    if (!role) continue;
+    const users = await roles.getUsersCount(role.id);
+    if (users === 0) {
+      await roles.deleteByIds([role.id]);
+      strapi.log.info(`[roles] removed Strapi's unused "${role.name}" role`);
+    } else {
+      strapi.log.warn(
+        `[roles] Strapi's "${role.name}" role is kept: ${users} user(s) still have it; give them a Mission role`,
+      );
+    }
   }
 };

@@ -14,6 +14,14 @@ describe('admin roles, applied from the code at start-up', () => {
     for (const name of ROLES) expect(roles.has(name)).toBe(true);
   });
 
+  it("Strapi's Editor and Author roles, which nobody has, are gone: the Mission's roles and Super Admin remain", async () => {
+    const roles = await rolesByName();
+    const codes = [...roles.values()].map((role) => role.code);
+    expect(codes).not.toContain('strapi-editor');
+    expect(codes).not.toContain('strapi-author');
+    expect([...roles.keys()].sort()).toEqual([...ROLES, 'Super Admin'].sort());
+  });
+
   it('a Chargé·e de mission creates, edits, publishes and deletes mission content', async () => {
     const staff = await staffWithRole('Chargé·e de mission');
     const created = await staff.post(PARTNERSHIPS, draftPartnership('test-admin-charge'));
