@@ -150,6 +150,22 @@ FORMS.association = {
       hint: 'Son adresse complète, par exemple https://www.exemple.fr.',
       pattern: [/^https?:\/\/\S+$/, 'Écrivez l’adresse complète, commençant par https:// ou http://.'],
     },
+    {
+      name: 'siret',
+      kind: 'text',
+      label: 'Numéro SIRET',
+      maxLength: 14,
+      hint: "Les 14 chiffres de l'avis de situation au répertoire SIRENE, s'il y en a un ; public.",
+      pattern: [/^\d{14}$/, 'Écrivez les 14 chiffres, sans espace.'],
+    },
+    {
+      name: 'rna',
+      kind: 'text',
+      label: 'Numéro RNA',
+      maxLength: 10,
+      hint: 'W suivi de 9 chiffres, sur le récépissé de la préfecture ; public.',
+      pattern: [/^W\d{9}$/, 'Écrivez W suivi de 9 chiffres, par exemple W912345678.'],
+    },
     { name: 'email', kind: 'text', label: 'Adresse e-mail de contact', maxLength: 200, hint: 'Vue par la Mission seulement, jamais publiée.' },
     {
       name: 'phone',

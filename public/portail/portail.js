@@ -100,6 +100,7 @@ const MESSAGES = [
   [/million pixels/, 'Cette image est trop grande : 50 millions de pixels au plus.'],
   [/could not be read as a/, "Cette image est abîmée ou n'est pas du type annoncé."],
   [/must be unique|already taken/i, 'Une autre entrée porte déjà ce nom : changez-le un peu.'],
+  [/is not a valid SIRET/, "Ce numéro SIRET n'existe pas : vérifiez ses 14 chiffres."],
   [/^Not Found$/, "Cette proposition n'existe pas, ou n'est pas celle de votre association."],
   [/is a required field|must not be empty|is required/i, 'Ce champ est obligatoire.'],
   [/must be a valid email/i, 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.'],

@@ -280,6 +280,17 @@ describe('association portal: the association profile', () => {
     });
     expect(refused.status).toBe(400);
     expect(errorPaths(refused).sort()).toEqual(['reviewState', 'slug']);
+
+    // Its registry numbers: checked like everywhere (the SIRET's check digit), then sent for review.
+    const wrongDigit = await account.api.put('/api/me/association', { data: { siret: '52499120500014' } });
+    expect(wrongDigit.status).toBe(400);
+    expect(errorPaths(wrongDigit)).toEqual(['siret']);
+    const numbers = await account.api.put('/api/me/association', {
+      data: { siret: '52499120500013', rna: 'W333216789' },
+    });
+    expect(numbers.status).toBe(200);
+    expect(dataOf(numbers)).toMatchObject({ siret: '52499120500013', rna: 'W333216789' });
+    expect(dataOf(await anonymous().get(`/api/associations/${account.associationId}`)).siret).toBeNull();
   });
 });
 

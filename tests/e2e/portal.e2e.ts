@@ -587,6 +587,12 @@ describe('the association portal, in a real browser', () => {
     await send.click();
     await page.locator('#phone-erreur', { hasText: 'avec des chiffres' }).waitFor();
     await page.getByLabel('Téléphone').fill('01 23 45 67 89');
+    // A SIRET of the right shape whose check digit is wrong: only the server knows, said on the field.
+    await page.getByLabel('Numéro SIRET').fill('52499120500014');
+    await send.click();
+    await page.locator('#siret-erreur', { hasText: "Ce numéro SIRET n'existe pas" }).waitFor();
+    expect(await page.getByLabel('Téléphone').inputValue()).toBe('01 23 45 67 89'); // nothing lost
+    await page.getByLabel('Numéro SIRET').fill('52499120500013');
     await send.click();
     await page.waitForURL(/\/portail\?fiche=1$/);
     await page.getByText('Les modifications de votre fiche sont envoyées à la Mission').waitFor();
@@ -599,7 +605,10 @@ describe('the association portal, in a real browser', () => {
     const draft = await trusted.get(
       `/api/associations/${member.associationId}?status=draft&populate[logo][fields][0]=mime&populate[countries][fields][0]=name`,
     );
-    expect(dataOf(draft)).toMatchObject({ summary: 'Des échanges de jeunes avec Kristiansund depuis 2009.' });
+    expect(dataOf(draft)).toMatchObject({
+      summary: 'Des échanges de jeunes avec Kristiansund depuis 2009.',
+      siret: '52499120500013',
+    });
     expect((dataOf(draft).logo as { mime: string }).mime).toBe('image/webp');
     expect((dataOf(draft).countries as Array<{ name: string }>).map((country) => country.name)).toContain(
       'Norvège',

@@ -17,7 +17,7 @@ export const contribution = {
   },
   stats: { key: 'associations', countries: 'countries' },
   profile: {
-    fields: ['name', 'summary', 'description', 'worldRegion', 'website', 'email', 'phone'],
+    fields: ['name', 'summary', 'description', 'worldRegion', 'website', 'siret', 'rna', 'email', 'phone'],
     relations: { countries: 'taxonomy', themes: 'taxonomy', logo: 'image' },
   },
 } as const satisfies Contribution;
