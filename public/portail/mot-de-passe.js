@@ -1,9 +1,7 @@
 // @ts-check
 /** Choosing a password from the link of an invitation or of a reset e-mail; then logged in. */
-import { FormProblems, api, onSubmit, showErrors, valuesOf } from './portail.js';
+import { FormProblems, api, onSubmit, passwordMinLength, passwordRule, showErrors, valuesOf } from './portail.js';
 
-/** The minimum length, from the page (src/portal/pages.ts: PASSWORD_MIN_LENGTH, the API's rule too). */
-const MIN_LENGTH = /** @type {HTMLInputElement} */ (document.getElementById('password')).minLength;
 const code = new URLSearchParams(window.location.search).get('code') ?? '';
 const incomplete =
   "Ce lien est incomplet. Ouvrez le lien reçu par e-mail tel quel, ou demandez un nouveau lien depuis la page « Mot de passe oublié ».";
@@ -13,8 +11,7 @@ onSubmit(async (form) => {
   const { password = '', passwordConfirmation = '' } = valuesOf(form);
   /** @type {Record<string, string>} */
   const fields = {};
-  if ([...password].length < MIN_LENGTH)
-    fields.password = `Le mot de passe doit compter au moins ${MIN_LENGTH} caractères.`;
+  if ([...password].length < passwordMinLength()) fields.password = passwordRule();
   if (passwordConfirmation !== password) fields.passwordConfirmation = 'Les deux mots de passe ne sont pas identiques.';
   if (code === '' || Object.keys(fields).length > 0)
     throw new FormProblems({ fields, general: code === '' ? [incomplete] : [] });

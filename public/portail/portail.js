@@ -68,12 +68,19 @@ export const api = async (path, { method = 'GET', body } = {}) => {
   return json;
 };
 
-/** The minimum length of a password, from the page's own field (src/portal/pages.ts: PASSWORD_MIN_LENGTH). */
-const passwordRule = () => {
+/**
+ * The minimum length of a password, from the page's own field (src/portal/pages.ts:
+ * PASSWORD_MIN_LENGTH, the API's rule too); 0 on a page without one.
+ */
+export const passwordMinLength = () => {
   const field = document.querySelector('input[type="password"][minlength]');
-  return field instanceof HTMLInputElement && field.minLength > 0
-    ? `Le mot de passe doit compter au moins ${field.minLength} caractères.`
-    : 'Ce mot de passe est trop court.';
+  return field instanceof HTMLInputElement ? Math.max(field.minLength, 0) : 0;
+};
+
+/** What a volunteer reads when a password is too short. */
+export const passwordRule = () => {
+  const length = passwordMinLength();
+  return length > 0 ? `Le mot de passe doit compter au moins ${length} caractères.` : 'Ce mot de passe est trop court.';
 };
 
 /**

@@ -130,7 +130,7 @@ export const syncAdminRoles = async (strapi: Core.Strapi): Promise<void> => {
 };
 
 /** The roles Strapi creates on a new database, which the Mission's three roles replace. */
-export const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
+const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'];
 
 /**
  * Strapi's "Editor" and "Author" roles, removed when nobody has them (a new database always); one
