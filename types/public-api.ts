@@ -140,6 +140,7 @@ export interface Partnership extends EntryBase {
   actions?: Action[];
   schoolExchanges?: SchoolExchange[];
   associations?: Association[];
+  fundings?: Funding[];
 }
 
 export interface Association extends EntryBase {
@@ -157,6 +158,8 @@ export interface Association extends EntryBase {
   themes?: Theme[];
   actions?: Action[];
   partnerships?: Partnership[];
+  /** The grants it received (funding lines whose beneficiary it is). */
+  fundings?: Funding[];
 }
 
 export type DelegationDirection = 'outgoing' | 'incoming';
@@ -174,6 +177,7 @@ export interface Delegation extends EntryBase {
   partnership?: Partnership | null;
   country?: Country | null;
   themes?: Theme[];
+  fundings?: Funding[];
 }
 
 export type ActionType =
@@ -202,6 +206,7 @@ export interface Action extends EntryBase {
   schools?: School[];
   country?: Country | null;
   themes?: Theme[];
+  fundings?: Funding[];
 }
 
 export type ExchangeType = 'correspondence' | 'trip-abroad' | 'hosting' | 'joint-project';
@@ -239,6 +244,7 @@ export interface Country extends EntryBase {
   delegations?: Delegation[];
   actions?: Action[];
   schoolExchanges?: SchoolExchange[];
+  fundings?: Funding[];
 }
 
 export interface Theme extends EntryBase {
@@ -268,6 +274,8 @@ export interface Mission extends Omit<EntryBase, 'slug'> {
   presentation: RichText | null;
   creationDate: PartialDate | null;
   attachedTo: string | null;
+  /** The city's official name (the attributing authority of its grants, the IATI reporting organisation). */
+  cityName: string | null;
   /** The city's SIRET (14 digits, check digit verified). */
   siret: string | null;
   /** The city's IATI organisation identifier (e.g. `FR-SIRET-…`). */
@@ -275,6 +283,52 @@ export interface Mission extends Omit<EntryBase, 'slug'> {
   localAssociationCount: number | null;
   priorityThemes?: Theme[];
   networks?: Network[];
+}
+
+/** commitment: the amount decided; disbursement: the amount paid in the fiscal year. */
+export type FundingFlow = 'commitment' | 'disbursement';
+/** The e-APD declaration's categories (`not-oda`: spending outside official development assistance). */
+export type ApdCategory =
+  | 'decentralised-cooperation'
+  | 'development-grant'
+  | 'awareness'
+  | 'refugees'
+  | 'foreign-students'
+  | 'staff-costs'
+  | 'multilateral'
+  | 'water-energy-waste'
+  | 'not-oda';
+
+/**
+ * One budget line of one year (`GET /api/fundings`, published only). Amounts are whole numbers of
+ * euro cents, as strings of digits (exact at any size): `"2300050"` is 23,000.50 €.
+ */
+export interface Funding extends Omit<EntryBase, 'slug'> {
+  title: string;
+  fiscalYear: number;
+  amountCents: string;
+  flow: FundingFlow;
+  apdCategory: ApdCategory;
+  /** A grant to an association under an agreement (published in the SCDL open data). */
+  grant: boolean;
+  /** `YYYY-MM-DD` */
+  agreementDate: string | null;
+  decisionReference: string | null;
+  nature: 'cash' | 'in-kind' | 'cash-and-in-kind' | null;
+  paymentTerms: 'single' | 'instalments' | 'other' | null;
+  paymentTermsDetail: string | null;
+  paymentStart: string | null;
+  paymentEnd: string | null;
+  /** The beneficiary's share of the agreement, in basis points (10000 = 100 %). */
+  shareBasisPoints: number | null;
+  /** The whole agreement, before sharing between beneficiaries (cents). */
+  agreementTotalCents: string | null;
+  euNotification: boolean | null;
+  partnership?: Partnership | null;
+  action?: Action | null;
+  delegation?: Delegation | null;
+  country?: Country | null;
+  beneficiary?: Association | null;
 }
 
 // ---------------------------------------------------------------------------------------------

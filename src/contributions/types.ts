@@ -1,6 +1,13 @@
 import type { UID } from '@strapi/strapi';
 import type { ContentManagerSpec } from '../content-manager/spec';
-import type { Validator } from '../validation/field-errors';
+import type { Core } from '@strapi/strapi';
+import type { FieldError, Validator } from '../validation/field-errors';
+
+/** What is wrong with publishing one document (in one locale), read from the database. */
+export type PublishCheck = (
+  strapi: Core.Strapi,
+  target: { documentId: string; locale?: string },
+) => Promise<FieldError[]>;
 
 /** Weight of a field in the search ranking, as PostgreSQL names them: A (title) to C (body text). */
 export type Weight = 'A' | 'B' | 'C';
@@ -31,6 +38,11 @@ export interface Contribution {
   readonly contentManager?: ContentManagerSpec;
   /** Rules checked before every create and update, whatever the path (src/documents/validation.ts). */
   readonly validate?: Validator;
+  /**
+   * Rules checked before an entry is published, which may read other documents (a grant's
+   * beneficiary): the problems found, each naming its field (src/documents/validation.ts).
+   */
+  readonly checkBeforePublish?: PublishCheck;
   /** Found by `/api/search`: the fields searched with their weight, the title and summary fields. */
   readonly search?: {
     readonly label: 'title' | 'name';

@@ -38,7 +38,7 @@ export const growingRelations = (strapi: Core.Strapi, uid: UID.ContentType): str
 /**
  * The order of a capped list, as the slices to read one after the other: dated types by start
  * date, the latest first, then the undated ones by slug (the databases do not agree on where a
- * descending sort puts NULLs); the others by name.
+ * descending sort puts NULLs); funding lines by fiscal year, the latest first; the others by name.
  */
 const slicesOf = (
   strapi: Core.Strapi,
@@ -50,6 +50,8 @@ const slicesOf = (
       { where: { startDate: { $notNull: true } }, sort: ['startDate:desc', 'slug:asc'] },
       { where: { startDate: { $null: true } }, sort: ['slug:asc'] },
     ];
+  // Funding lines: the latest fiscal year first.
+  if ('fiscalYear' in attributes) return [{ sort: ['fiscalYear:desc', 'title:asc'] }];
   return [{ sort: ['name' in attributes ? 'name:asc' : 'slug:asc'] }];
 };
 

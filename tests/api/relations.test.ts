@@ -60,9 +60,29 @@ describe('relations are reachable from both ends through plain REST', () => {
       },
     });
     expect(created.status).toBe(201);
+    // Nor any amount: a funding line of its own, linked to an entry of each type it serves.
+    const funding = await trusted.post('/api/fundings', {
+      data: {
+        title: 'Ligne de test des relations',
+        fiscalYear: 2011,
+        amountCents: '150000',
+        flow: 'disbursement',
+        apdCategory: 'decentralised-cooperation',
+        partnership: await pick('partnerships', 'gabon-estuaire'),
+        action: await pick('actions', 'materiel-socio-educatif-gabon'),
+        delegation: await pick('delegations', 'delegation-gabonaise-komo-mondah-2011'),
+        country: await pick('countries', 'gabon'),
+        beneficiary: dataOf(created).documentId,
+      },
+    });
+    expect(funding.status).toBe(201);
   });
 
   afterAll(async () => {
+    const lines = await trusted.get('/api/fundings?filters[title][$eq]=Ligne de test des relations');
+    for (const entry of dataOf<Entry[]>(lines)) {
+      await trusted.delete(`/api/fundings/${entry.documentId}`);
+    }
     const response = await trusted.get('/api/associations?filters[slug][$eq]=test-association-relations');
     for (const entry of dataOf<Entry[]>(response)) {
       await trusted.delete(`/api/associations/${entry.documentId}`);

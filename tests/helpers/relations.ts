@@ -34,4 +34,9 @@ export const RELATION_PAIRS: RelationPair[] = [
   pair('school-exchanges.school', 'schools.schoolExchanges'),
   pair('school-exchanges.country', 'countries.schoolExchanges'),
   pair('school-exchanges.themes', 'themes.schoolExchanges'),
+  pair('fundings.partnership', 'partnerships.fundings'),
+  pair('fundings.action', 'actions.fundings'),
+  pair('fundings.delegation', 'delegations.fundings'),
+  pair('fundings.country', 'countries.fundings'),
+  pair('fundings.beneficiary', 'associations.fundings'),
 ];

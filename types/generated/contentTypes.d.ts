@@ -450,6 +450,7 @@ export interface ApiActionAction extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10;
       }>;
+    fundings: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
     image: Schema.Attribute.Media<'images'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -578,6 +579,7 @@ export interface ApiAssociationAssociation extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    fundings: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::association.association'>;
     logo: Schema.Attribute.Media<'images'> &
@@ -722,6 +724,7 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     delegations: Schema.Attribute.Relation<'oneToMany', 'api::delegation.delegation'>;
+    fundings: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
     isoCode: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.Unique &
@@ -834,6 +837,7 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10;
       }>;
+    fundings: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
     image: Schema.Attribute.Media<'images'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -987,6 +991,187 @@ export interface ApiDeliveryDelivery extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
+  collectionName: 'fundings';
+  info: {
+    description: 'One budget line of one year: money the city committed or disbursed, for a partnership, an action or a delegation, or granted to an association.';
+    displayName: 'Financement';
+    pluralName: 'fundings';
+    singularName: 'funding';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Relation<'manyToOne', 'api::action.action'>;
+    agreementDate: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    agreementTotalCents: Schema.Attribute.BigInteger &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    amountCents: Schema.Attribute.BigInteger &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    apdCategory: Schema.Attribute.Enumeration<
+      [
+        'decentralised-cooperation',
+        'development-grant',
+        'awareness',
+        'refugees',
+        'foreign-students',
+        'staff-costs',
+        'multilateral',
+        'water-energy-waste',
+        'not-oda',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    beneficiary: Schema.Attribute.Relation<'manyToOne', 'api::association.association'>;
+    country: Schema.Attribute.Relation<'manyToOne', 'api::country.country'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    decisionReference: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    delegation: Schema.Attribute.Relation<'manyToOne', 'api::delegation.delegation'>;
+    euNotification: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
+    fiscalYear: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2100;
+          min: 2000;
+        },
+        number
+      >;
+    flow: Schema.Attribute.Enumeration<['commitment', 'disbursement']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    grant: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
+    internalNote: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
+    nature: Schema.Attribute.Enumeration<['cash', 'in-kind', 'cash-and-in-kind']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    partnership: Schema.Attribute.Relation<'manyToOne', 'api::partnership.partnership'>;
+    paymentEnd: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    paymentStart: Schema.Attribute.Date &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    paymentTerms: Schema.Attribute.Enumeration<['single', 'instalments', 'other']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    paymentTermsDetail: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 256;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    shareBasisPoints: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 10000;
+          min: 100;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<10000>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 256;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiMissionMission extends Struct.SingleTypeSchema {
   collectionName: 'missions';
   info: {
@@ -1008,6 +1193,15 @@ export interface ApiMissionMission extends Struct.SingleTypeSchema {
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    cityName: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
         };
       }> &
       Schema.Attribute.SetMinMaxLength<{
@@ -1131,6 +1325,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 10;
       }>;
+    fundings: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
     image: Schema.Attribute.Media<'images'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1927,6 +2122,7 @@ declare module '@strapi/strapi' {
       'api::country.country': ApiCountryCountry;
       'api::delegation.delegation': ApiDelegationDelegation;
       'api::delivery.delivery': ApiDeliveryDelivery;
+      'api::funding.funding': ApiFundingFunding;
       'api::mission.mission': ApiMissionMission;
       'api::partnership.partnership': ApiPartnershipPartnership;
       'api::school-exchange.school-exchange': ApiSchoolExchangeSchoolExchange;

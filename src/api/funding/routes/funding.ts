@@ -1,0 +1,3 @@
+import { publicCollectionRouter } from '../../../routes/locale-fallback';
+
+export default publicCollectionRouter('api::funding.funding');
