@@ -12,10 +12,13 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 const hash = (text: string | Buffer, length: number): string =>
   crypto.createHash('sha256').update(text).digest('base64url').slice(0, length);
 
+const isStream = (body: unknown): body is { pipe: unknown; destroy(): void } =>
+  typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
+
 const serialise = (body: unknown): string | Buffer | null => {
   if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
   if (body === null || body === undefined) return null;
-  if (typeof (body as { pipe?: unknown }).pipe === 'function') return null; // a stream: not hashed
+  if (isStream(body)) return null; // a stream: not hashed
   return JSON.stringify(body);
 };
 
@@ -128,8 +131,16 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
 
     await next();
     if (ctx.status !== 200) return;
+    if (isStream(ctx.body)) {
+      // A file streamed as it is read (an export): its ETag is the version's like any answer, and a
+      // matching If-None-Match stops it before its first row is read. It is not kept: it is not in
+      // memory.
+      const stream = ctx.body;
+      if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) stream.destroy();
+      return;
+    }
     const body = serialise(ctx.body);
-    if (typeof body !== 'string') return; // a stream or a file: no ETag of ours
+    if (typeof body !== 'string') return; // a file: no ETag of ours
     const type = ctx.type;
     if (at > 0) cache.set(key, at, { body, type });
     answer(body, type);

@@ -48,7 +48,11 @@ const CUSTOM_PATHS = [
   '/map',
   '/stats',
   '/search',
+  '/exports',
 ];
+
+/** The export files and the media type each is described with (not JSON). */
+const FILE_PATHS: Array<[path: string, mediaType: string]> = [['/exports/subventions.csv', 'text/csv']];
 
 describe('GET /api/openapi.json', () => {
   let document: OpenApiDocument;
@@ -74,7 +78,12 @@ describe('GET /api/openapi.json', () => {
     expect(operation.responses['200']?.content?.['application/json']?.schema).toBeDefined();
   });
 
-  it.each(['/partnerships', '/partnerships/{id}', '/countries', '/mission'])(
+  it.each(FILE_PATHS)('documents GET %s as a %s file', (path, mediaType) => {
+    const content = document.paths[path]?.get?.responses['200']?.content ?? {};
+    expect(Object.keys(content)).toEqual([mediaType]);
+  });
+
+  it.each(['/partnerships', '/partnerships/{id}', '/countries', '/mission', '/fundings', '/fundings/{id}'])(
     'documents the standard route %s',
     (path) => {
       expect(document.paths[path]?.get?.responses['200']).toBeDefined();

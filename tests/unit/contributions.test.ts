@@ -80,6 +80,7 @@ describe('the types declare their contributions (src/api/<type>/contributions.ts
         'api::association.association',
         'api::country.country',
         'api::delegation.delegation',
+        'api::funding.funding',
         'api::mission.mission',
         'api::partnership.partnership',
         'api::school.school',

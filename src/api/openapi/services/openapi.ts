@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { generate } from '@strapi/openapi';
+import { EXPORT_MEDIA_TYPES } from '../../export/routes/export';
 
 /** The OpenAPI 3.1 description of the content API, as served: JSON text and its ETag. */
 export interface OpenApiDocument {
@@ -11,6 +12,31 @@ export interface OpenApiDocument {
 }
 
 let prepared: OpenApiDocument | undefined;
+
+interface Operation {
+  summary?: string;
+  responses?: Record<string, unknown>;
+}
+
+/**
+ * The export routes answer files, not JSON: their 200 is described with the file's media type
+ * (src/api/export/routes/export.ts) instead of the generator's `application/json`.
+ */
+const withFileResponses = <T extends object>(document: T): T => {
+  const paths = (document as { paths?: Record<string, { get?: Operation }> }).paths ?? {};
+  for (const [route, mediaType] of Object.entries(EXPORT_MEDIA_TYPES)) {
+    const operation = paths[route]?.get;
+    if (!operation) continue;
+    operation.responses = {
+      ...operation.responses,
+      200: {
+        description: `The file (${mediaType}), streamed`,
+        content: { [mediaType]: { schema: { type: 'string' } } },
+      },
+    };
+  }
+  return document;
+};
 
 /** Every file below `dir` (recursively), sorted, for hashing. */
 const filesBelow = (dir: string): string[] =>
@@ -68,7 +94,7 @@ export const prepareOpenApi = (strapi: Core.Strapi): OpenApiDocument => {
     json = fs.readFileSync(file, 'utf8');
   } else {
     const started = Date.now();
-    json = JSON.stringify(generate(strapi, { type: 'content-api' }).document);
+    json = JSON.stringify(withFileResponses(generate(strapi, { type: 'content-api' }).document));
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(`${file}.${process.pid}`, json);
