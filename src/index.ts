@@ -20,6 +20,7 @@ import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
 import { pluginService } from './platform/services';
 import { registerPortal } from './portal/routes';
+import { registerDeclarationAdminRoutes } from './api/export/admin-routes';
 import { configurePasswordEmails } from './portal/mail';
 import {
   commitsOrFails,
@@ -44,6 +45,8 @@ export default {
     strapi.server.api('content-api').use(httpCache(strapi)).use(queryLimits());
     // The association portal's pages (/portail).
     registerPortal(strapi);
+    // The e-APD declaration for the admin panel's page.
+    registerDeclarationAdminRoutes(strapi);
     // Each type's declaration (src/api/<type>/contributions.ts) fits its schema.
     checkContributions(strapi);
     // Every Document Service middleware, in their order (src/documents/index.ts).

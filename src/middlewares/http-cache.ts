@@ -99,8 +99,18 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     }
 
     if (ctx.get('Authorization')) {
+      const before = version.current();
       await next();
       if (ctx.status !== 200) return;
+      if (isStream(ctx.body)) {
+        // A streamed export for a token (the e-APD declaration) reads published content only: its
+        // ETag is the version's, as for the public, but it stays private.
+        const stream = ctx.body;
+        fingerprint ??= fingerprintOf(strapi);
+        const etag = `"${fingerprint}-${before}-${hash(ctx.url, 12)}"`;
+        if (before > 0 && notModified(ctx, etag, PRIVATE_CACHE_CONTROL)) stream.destroy();
+        return;
+      }
       const body = serialise(ctx.body);
       if (body === null) return;
       if (notModified(ctx, `"${hash(body, 32)}"`, PRIVATE_CACHE_CONTROL)) return;

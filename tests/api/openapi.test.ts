@@ -52,7 +52,10 @@ const CUSTOM_PATHS = [
 ];
 
 /** The export files and the media type each is described with (not JSON). */
-const FILE_PATHS: Array<[path: string, mediaType: string]> = [['/exports/subventions.csv', 'text/csv']];
+const FILE_PATHS: Array<[path: string, mediaType: string]> = [
+  ['/exports/subventions.csv', 'text/csv'],
+  ['/exports/e-apd/{year}.csv', 'text/csv'],
+];
 
 describe('GET /api/openapi.json', () => {
   let document: OpenApiDocument;

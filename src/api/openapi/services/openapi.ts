@@ -15,6 +15,7 @@ let prepared: OpenApiDocument | undefined;
 
 interface Operation {
   summary?: string;
+  parameters?: unknown[];
   responses?: Record<string, unknown>;
 }
 
@@ -24,6 +25,13 @@ interface Operation {
  */
 const withFileResponses = <T extends object>(document: T): T => {
   const paths = (document as { paths?: Record<string, { get?: Operation }> }).paths ?? {};
+  // The generator reads `:year.csv` as one parameter named "year.csv": the path is `{year}.csv`.
+  for (const route of Object.keys(paths)) {
+    const fixed = route.replace(/\{(\w+)\.(\w+)\}/g, '{$1}.$2');
+    if (fixed === route) continue;
+    paths[fixed] = paths[route];
+    delete paths[route];
+  }
   for (const [route, mediaType] of Object.entries(EXPORT_MEDIA_TYPES)) {
     const operation = paths[route]?.get;
     if (!operation) continue;
