@@ -24,14 +24,12 @@ interface Operation {
  * (src/api/export/routes/export.ts) instead of the generator's `application/json`.
  */
 const withFileResponses = <T extends object>(document: T): T => {
-  const paths = (document as { paths?: Record<string, { get?: Operation }> }).paths ?? {};
+  const generated = (document as { paths?: Record<string, { get?: Operation }> }).paths ?? {};
   // The generator reads `:year.csv` as one parameter named "year.csv": the path is `{year}.csv`.
-  for (const route of Object.keys(paths)) {
-    const fixed = route.replace(/\{(\w+)\.(\w+)\}/g, '{$1}.$2');
-    if (fixed === route) continue;
-    paths[fixed] = paths[route];
-    delete paths[route];
-  }
+  const paths = Object.fromEntries(
+    Object.entries(generated).map(([route, item]) => [route.replace(/\{(\w+)\.(\w+)\}/g, '{$1}.$2'), item]),
+  );
+  (document as { paths?: unknown }).paths = paths;
   for (const [route, mediaType] of Object.entries(EXPORT_MEDIA_TYPES)) {
     const operation = paths[route]?.get;
     if (!operation) continue;
