@@ -298,6 +298,14 @@ describe('GET /api/exports (the catalogue an open-data portal harvests)', () => 
     expect(subventions?.title).toBeTruthy();
     expect(subventions?.description).toBeTruthy();
     expect(Number.isNaN(Date.parse(subventions?.modified ?? ''))).toBe(false);
+    const iati = catalogue.dataset.find((dataset) =>
+      dataset.distribution.some((file) => file.downloadURL.endsWith('/api/exports/iati-activities.xml')),
+    );
+    expect(iati).toMatchObject({
+      licenseName: 'Licence Ouverte 2.0',
+      distribution: [expect.objectContaining({ mediaType: 'application/xml', format: 'XML' })],
+    });
+    expect(Number.isNaN(Date.parse(iati?.modified ?? ''))).toBe(false);
   });
 
   it("builds its addresses from the configured public URL, not from the request's Host", async () => {

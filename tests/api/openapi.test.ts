@@ -55,6 +55,7 @@ const CUSTOM_PATHS = [
 const FILE_PATHS: Array<[path: string, mediaType: string]> = [
   ['/exports/subventions.csv', 'text/csv'],
   ['/exports/e-apd/{year}.csv', 'text/csv'],
+  ['/exports/iati-activities.xml', 'application/xml'],
 ];
 
 describe('GET /api/openapi.json', () => {

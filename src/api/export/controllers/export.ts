@@ -6,6 +6,7 @@ import { apiService } from '../../../platform/services';
 import { throwIfInvalid } from '../../../validation/field-errors';
 import type catalogue from '../services/catalogue';
 import { parseYear } from '../services/e-apd';
+import { iatiActivities, ReportingOrganisationMissing } from '../services/iati';
 import { declarationCsvRows, declarationJson } from '../services/e-apd-files';
 import { CityNotIdentified, SCDL_COLUMNS, scdlRows } from '../services/scdl';
 
@@ -58,6 +59,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', 'inline; filename="subventions.csv"');
     ctx.body = streamed(rows, stringify({ header: true, columns: [...SCDL_COLUMNS] }));
+  },
+
+  async iati(ctx: Context) {
+    let file;
+    try {
+      file = await iatiActivities(strapi);
+    } catch (error) {
+      if (error instanceof ReportingOrganisationMissing) ctx.throw(409, error.message);
+      throw error;
+    }
+    ctx.type = 'application/xml; charset=utf-8';
+    ctx.set('Content-Disposition', 'inline; filename="iati-activities.xml"');
+    ctx.body = streamed(file);
   },
 
   /** For the staff's API tokens only (no public permission): the declaration in JSON. */

@@ -20,6 +20,7 @@ const route = (path: string, action: string, access: 'public' | 'token', respons
 export const EXPORT_MEDIA_TYPES: Record<string, string> = {
   '/exports/subventions.csv': 'text/csv',
   '/exports/e-apd/{year}.csv': 'text/csv',
+  '/exports/iati-activities.xml': 'application/xml',
 };
 
 export default {
@@ -27,6 +28,7 @@ export default {
   routes: [
     route('/exports', 'index', 'public', catalogueSchema),
     route('/exports/subventions.csv', 'subventions', 'public'),
+    route('/exports/iati-activities.xml', 'iati', 'public'),
     // Before `:year`, which would take "2025.csv" as a year (and refuse it).
     route('/exports/e-apd/:year.csv', 'eApdCsv', 'token'),
     route('/exports/e-apd/:year', 'eApd', 'token', declarationSchema),

@@ -74,6 +74,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             },
           ],
         },
+        {
+          identifier: `${base}/api/exports/iati-activities.xml`,
+          title: 'Activités de coopération internationale de la ville (IATI 2.03)',
+          description:
+            'Les partenariats de la ville et leurs actions au format IATI 2.03, le standard international de publication de l’aide : organisations participantes, pays, secteurs, budgets et transactions issus des lignes de financement publiées.',
+          keyword: ['IATI', 'coopération décentralisée', 'aide publique au développement'],
+          modified: latest([
+            await lastChange(strapi, 'api::partnership.partnership'),
+            await lastChange(strapi, 'api::action.action'),
+            await lastChange(strapi, FUNDING_UID),
+            await lastChange(strapi, 'api::mission.mission'),
+          ]),
+          ...common,
+          language: ['fr', 'en'],
+          distribution: [
+            {
+              downloadURL: `${base}/api/exports/iati-activities.xml`,
+              mediaType: 'application/xml',
+              format: 'XML',
+              conformsTo: 'https://iatistandard.org/en/iati-standard/203/',
+            },
+          ],
+        },
       ],
     };
   },
