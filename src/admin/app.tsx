@@ -1,3 +1,6 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { ChartPie } from '@strapi/icons';
+
 /**
  * Admin panel customisation: French is available and is the default language; each person can
  * switch to English in their profile.
@@ -8,11 +11,19 @@ export default {
   config: {
     locales: ['fr'],
   },
-  register() {
+  register(app: StrapiApp) {
     // Read by the admin panel when it starts: French unless the person chose another language.
     if (!window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'fr');
     }
+    // The e-APD declaration (src/admin/pages/e-apd.tsx), for staff who may publish funding lines.
+    app.addMenuLink({
+      to: 'declaration-e-apd',
+      icon: ChartPie,
+      intlLabel: { id: 'mission.e-apd.menu', defaultMessage: 'Déclaration e-APD' },
+      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::funding.funding' }],
+      Component: () => import('./pages/e-apd'),
+    });
   },
   bootstrap() {},
 };

@@ -158,6 +158,59 @@ describe('the admin panel, in a real browser', () => {
     await screenshot(page, '06-modifications-demandees');
   });
 
+  it('a Chargé·e de mission reads the e-APD declaration of a year and downloads it for a spreadsheet', async () => {
+    const gabon = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[slug][$eq]=gabon'))[0]
+      .documentId;
+    const lines: string[] = [];
+    for (const data of [
+      {
+        title: 'Coopération Estuaire 2019',
+        amountCents: '1234567',
+        apdCategory: 'decentralised-cooperation',
+        country: gabon,
+      },
+      { title: 'Semaine de la solidarité 2019', amountCents: '1000', apdCategory: 'awareness' },
+      { title: 'Réception 2019', amountCents: '500', apdCategory: 'not-oda' },
+    ]) {
+      const created = await trusted.post('/api/fundings', {
+        data: { fiscalYear: 2019, flow: 'disbursement', ...data },
+      });
+      expect(created.status).toBe(201);
+      lines.push(dataOf(created).documentId);
+    }
+
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await dismissGuides(page);
+    await page.getByRole('link', { name: 'Déclaration e-APD' }).click();
+    await page.getByLabel('Exercice').selectOption('2019');
+    // Narrow no-break spaces between thousands, a no-break space before the euro sign.
+    await page.getByText('Total déclaré : 12\u202f355,67\u00a0€').waitFor();
+    await page.getByRole('heading', { name: 'Lignes exclues — 5,00\u00a0€' }).waitFor();
+    await page.getByText('Dépense hors aide publique au développement').waitFor();
+    await screenshot(page, '07-declaration-e-apd');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le tableur (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('declaration-e-apd-2019.csv');
+    const file = fs.readFileSync(await download.path());
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.toString('utf8')).toContain('Total déclaré;;2;12355,67');
+
+    for (const id of lines) await trusted.delete(`/api/fundings/${id}`);
+  });
+
+  it('a Rédacteur·rice has no e-APD declaration in the menu', async () => {
+    const staff = await staffMember('Rédacteur·rice');
+    await logIn(page, staff.email, staff.password);
+    await dismissGuides(page);
+    await page.locator('a[href*="content-manager"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('link', { name: 'Déclaration e-APD' }).count()).toBe(0);
+  });
+
   it('leaves screenshots of the main screens for a person to look at', () => {
     for (const name of [
       '01-connexion',
@@ -166,6 +219,7 @@ describe('the admin panel, in a real browser', () => {
       '04-redacteur-brouillon',
       '05-propositions-a-relire',
       '06-modifications-demandees',
+      '07-declaration-e-apd',
     ]) {
       expect(fs.statSync(path.join(ARTIFACTS, `${name}.png`)).size).toBeGreaterThan(10_000);
     }
