@@ -11,7 +11,7 @@ export const baseUrl = (): string => {
 /** An HTTP client with no credentials: what anyone on the Internet can do. */
 export const anonymous = () => request(baseUrl());
 
-const fullAccessToken = (): string => {
+export const fullAccessToken = (): string => {
   const token = process.env.TEST_FULL_ACCESS_TOKEN;
   if (!token) throw new Error('TEST_FULL_ACCESS_TOKEN is not set.');
   return token;
