@@ -79,7 +79,8 @@ export const websiteWebhook: DocumentLayer = (strapi) => async (context, next) =
             documentId: params.documentId,
             locale: params.locale,
             status: 'published',
-            fields: runtimeFields(['slug', 'locale']),
+            // A type without a slug (a funding line) is named by its documentId.
+            fields: runtimeFields('slug' in model.attributes ? ['slug', 'locale'] : ['locale']),
           })) as DocumentResult | null)
         : null;
 

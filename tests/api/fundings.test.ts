@@ -1,5 +1,6 @@
 import { associationWithAccount } from '../helpers/accounts';
 import { declaredKeys } from '../helpers/public-types';
+import { waitFor } from '../helpers/webhook-sink';
 import { anonymous, countAll, dataOf, errorOf, errorPaths, trusted, type Entry } from '../helpers/client';
 
 /**
@@ -47,7 +48,10 @@ const keep = (response: { status: number; body: unknown }): Entry => {
 };
 
 afterAll(async () => {
-  for (const documentId of created) await trusted.delete(`/api/fundings/${documentId}`);
+  for (const documentId of created) {
+    // A failed deletion would leave lines for the next test files: it fails this one.
+    expect((await trusted.delete(`/api/fundings/${documentId}`)).status).toBeLessThan(300);
+  }
   await setMissionSiret(null);
 });
 
@@ -201,6 +205,24 @@ describe('what the public sees of a funding line, and who writes one', () => {
     expect(entries.length).toBeGreaterThan(0);
     const declared = new Set(declaredKeys('Funding'));
     for (const entry of entries) expect(Object.keys(entry).filter((key) => !declared.has(key))).toEqual([]);
+  });
+
+  it('staff delete a published line: gone from the API, and the website is told by its documentId', async () => {
+    const created = await trusted.post('/api/fundings', { data: line({ title: 'À supprimer' }) });
+    expect(created.status).toBe(201);
+    const { documentId } = dataOf(created);
+    const deleted = await trusted.delete(`/api/fundings/${documentId}`);
+    expect(deleted.status).toBe(204);
+    expect((await anonymous().get(`/api/fundings/${documentId}`)).status).toBe(404);
+    await waitFor((hooks) =>
+      hooks.some(
+        (hook) =>
+          hook.payload.event === 'delete' &&
+          hook.payload.type === 'funding' &&
+          hook.payload.documentId === documentId &&
+          hook.payload.slug === null,
+      ),
+    );
   });
 
   it('a draft line is not public', async () => {
