@@ -21,6 +21,7 @@ import { drainRequests, trackRequests } from './platform/shutdown';
 import { pluginService } from './platform/services';
 import { registerPortal } from './portal/routes';
 import { registerDeclarationAdminRoutes } from './api/export/admin-routes';
+import { registerReviewQueueRoute } from './submissions/review-queue';
 import { configurePasswordEmails } from './portal/mail';
 import {
   commitsOrFails,
@@ -45,8 +46,9 @@ export default {
     strapi.server.api('content-api').use(httpCache(strapi)).use(queryLimits());
     // The association portal's pages (/portail).
     registerPortal(strapi);
-    // The e-APD declaration for the admin panel's page.
+    // The e-APD declaration for the admin panel's page, and the review queue of its home page.
     registerDeclarationAdminRoutes(strapi);
+    registerReviewQueueRoute(strapi);
     // Each type's declaration (src/api/<type>/contributions.ts) fits its schema.
     checkContributions(strapi);
     // Every Document Service middleware, in their order (src/documents/index.ts).

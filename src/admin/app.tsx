@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie } from '@strapi/icons';
+import { ChartPie, Clock } from '@strapi/icons';
 
 /**
  * Admin panel customisation: French is available and is the default language; each person can
@@ -24,6 +24,18 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::funding.funding' }],
       Component: () => import('./pages/e-apd'),
     });
+    // The review queue (src/admin/widgets/review-queue.tsx), first on the home page, for staff who
+    // may publish what associations submit.
+    app.widgets.register((widgets) => [
+      {
+        id: 'review-queue',
+        icon: Clock,
+        title: { id: 'mission.review-queue.title', defaultMessage: 'Propositions à relire' },
+        component: async () => (await import('./widgets/review-queue')).default,
+        permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::action.action' }],
+      },
+      ...widgets,
+    ]);
   },
   bootstrap() {},
 };

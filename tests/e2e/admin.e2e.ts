@@ -158,6 +158,39 @@ describe('the admin panel, in a real browser', () => {
     await screenshot(page, '06-modifications-demandees');
   });
 
+  it('a Chargé·e de mission finds the submissions to review on the home page and opens one', async () => {
+    const association = await associationWithAccount('accueil');
+    const submitted = await association.api.post('/api/actions', {
+      data: {
+        title: 'Proposition vue depuis l’accueil',
+        slug: 'test-accueil-relecture',
+        actionType: 'event',
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const id = dataOf(submitted).documentId;
+
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await dismissGuides(page);
+    await page.getByText('Propositions à relire', { exact: true }).waitFor();
+    await page
+      .getByTestId('review-queue-count')
+      .filter({ hasText: /\d+ propositions? à relire/ })
+      .waitFor();
+    const link = page.getByRole('link', { name: 'Proposition vue depuis l’accueil' });
+    await link.waitFor();
+    await page.getByText('Association accueil').first().waitFor();
+    await screenshot(page, '08-accueil-propositions');
+    await link.click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/api::action.action/${id}`));
+    await page
+      .getByRole('textbox', { name: 'Titre' })
+      .and(page.locator('[value="Proposition vue depuis l’accueil"]'))
+      .waitFor();
+    expect((await trusted.delete(`/api/actions/${id}`)).status).toBeLessThan(300);
+  });
+
   it('a Chargé·e de mission reads the e-APD declaration of a year and downloads it for a spreadsheet', async () => {
     const gabon = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[slug][$eq]=gabon'))[0]
       .documentId;
@@ -220,6 +253,7 @@ describe('the admin panel, in a real browser', () => {
       '05-propositions-a-relire',
       '06-modifications-demandees',
       '07-declaration-e-apd',
+      '08-accueil-propositions',
     ]) {
       expect(fs.statSync(path.join(ARTIFACTS, `${name}.png`)).size).toBeGreaterThan(10_000);
     }

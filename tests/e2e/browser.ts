@@ -44,10 +44,35 @@ export const dismissGuides = async (page: Page): Promise<void> => {
   }
 };
 
+/**
+ * A full-page screenshot in tests/artifacts/ (emptied at the start of each run), taken once the
+ * admin's notifications (« Enregistré », « Publié »: sonner toasts, a few seconds each) are gone, so
+ * that they hide nothing of the screen.
+ */
 export const screenshot = async (page: Page, name: string): Promise<string> => {
+  await page
+    .locator('[data-sonner-toast]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
+  // The admin scrolls inside its own containers, not the document: `fullPage` alone stops at the
+  // viewport. The viewport is made as tall as the tallest scrolling content for the shot.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter((element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowY))
+        .map((element) => element.scrollHeight + element.getBoundingClientRect().top),
+    ),
+  );
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(height), 8000) });
+  }
   await page.screenshot({ path: file, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
   return file;
 };
 
