@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie, Clock } from '@strapi/icons';
+import { fr } from './translations/fr';
 
 /**
  * Admin panel customisation: French is available and is the default language; each person can
@@ -10,6 +11,8 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 export default {
   config: {
     locales: ['fr'],
+    // Strapi's strings it leaves in English (src/admin/translations/fr.ts).
+    translations: { fr },
   },
   register(app: StrapiApp) {
     // Read by the admin panel when it starts: French unless the person chose another language.

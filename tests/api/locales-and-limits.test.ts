@@ -1,3 +1,4 @@
+import { superAdmin } from '../helpers/admin';
 import { anonymous, dataOf, trusted, type Entry } from '../helpers/client';
 
 interface Pagination {
@@ -9,6 +10,16 @@ const paginationOf = (body: unknown): Pagination =>
   (body as { meta: { pagination: Pagination } }).meta.pagination;
 
 describe('locales: French by default, English available', () => {
+  it('are named in French in the admin (« Français (fr) », « Anglais (en) »), French the default', async () => {
+    const response = await (await superAdmin()).get('/i18n/locales');
+    expect(response.status).toBe(200);
+    const locales = response.body as Array<{ code: string; name: string; isDefault: boolean }>;
+    expect(locales.map(({ code, name, isDefault }) => [code, name, isDefault]).sort()).toEqual([
+      ['en', 'Anglais (en)', false],
+      ['fr', 'Français (fr)', true],
+    ]);
+  });
+
   it('an English version is served with ?locale=en, keeps the slug, and leaves the French one as it was', async () => {
     const french = dataOf<Entry[]>(await anonymous().get('/api/themes?filters[slug][$eq]=sante'))[0];
     expect(french).toMatchObject({ name: 'Santé', locale: 'fr' });

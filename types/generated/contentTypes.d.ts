@@ -2061,7 +2061,7 @@ export interface PluginUsersPermissionsUser extends Struct.CollectionTypeSchema 
   collectionName: 'up_users';
   info: {
     description: '';
-    displayName: 'User';
+    displayName: 'Compte d\u2019association';
     name: 'user';
     pluralName: 'users';
     singularName: 'user';

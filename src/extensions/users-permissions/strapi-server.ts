@@ -5,6 +5,8 @@ import authRateLimit from '../../middlewares/auth-rate-limit';
 
 /**
  * Users & Permissions, extended:
+ * - its accounts are named « Compte d’association » in the admin (they are the associations';
+ *   staff have admin accounts);
  * - an account of an association belongs to exactly one Association (`association`), set by staff;
  *   it is private, like the rest of the account;
  * - the plugin's own `rateLimit` route middleware (carried by the log-in, registration and password
@@ -34,7 +36,10 @@ interface AccountsController {
   [name: string]: unknown;
 }
 interface Plugin {
-  contentTypes: Record<string, { schema: { attributes: Record<string, unknown> } }>;
+  contentTypes: Record<
+    string,
+    { schema: { attributes: Record<string, unknown>; info: { displayName: string; description?: string } } }
+  >;
   middlewares: Record<string, unknown>;
   services: Record<string, unknown> & { jwt: Factory<JwtService> };
   controllers: Record<string, unknown> & {
@@ -47,6 +52,8 @@ interface Plugin {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export default (plugin: Plugin): Plugin => {
+  // The accounts are the associations' (staff have admin accounts): named so in the admin's menu.
+  plugin.contentTypes.user.schema.info.displayName = 'Compte d’association';
   plugin.contentTypes.user.schema.attributes.association = {
     type: 'relation',
     relation: 'manyToOne',
