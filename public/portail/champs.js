@@ -1,4 +1,5 @@
 // @ts-check
+import { choicesOf } from './choix.js';
 /**
  * The fields an association may send for each type it proposes: the same allow-list as the API
  * (`submission` in src/api/<type>/contributions.ts), with French labels and explanations. The API
@@ -29,16 +30,7 @@ export const FORMS = {
         kind: 'select',
         label: "Type d'action",
         required: true,
-        options: [
-          ['material-donation', 'Don de matériel'],
-          ['training', 'Formation'],
-          ['programme-adaptation', "Adaptation d'un programme"],
-          ['cultural-exchange', 'Échange culturel'],
-          ['hosting', 'Accueil'],
-          ['event', 'Événement'],
-          ['study-visit', "Visite d'étude"],
-          ['other', 'Autre'],
-        ],
+        options: choicesOf('actionType'),
       },
       { name: 'summary', kind: 'textarea', label: 'En bref', maxLength: 1000, hint: "Une ou deux phrases, reprises dans les listes du site." },
       { name: 'startDate', kind: 'date', label: 'Début', hint: "L'année au moins ; le mois et le jour si vous les connaissez." },
@@ -78,10 +70,7 @@ FORMS.delegation = {
       kind: 'select',
       label: 'Sens',
       required: true,
-      options: [
-        ['outgoing', 'Délégation partie de Courcouronnes'],
-        ['incoming', 'Délégation reçue à Courcouronnes'],
-      ],
+      options: choicesOf('direction'),
     },
     { name: 'startDate', kind: 'date', label: 'Début', hint: "L'année au moins ; le mois et le jour si vous les connaissez." },
     { name: 'endDate', kind: 'date', label: 'Fin', hint: 'À laisser vide pour une visite d’un jour.' },
@@ -103,12 +92,7 @@ FORMS['school-exchange'] = {
       name: 'exchangeType',
       kind: 'select',
       label: "Type d'échange",
-      options: [
-        ['correspondence', 'Correspondance'],
-        ['trip-abroad', "Voyage à l'étranger"],
-        ['hosting', 'Accueil d’élèves'],
-        ['joint-project', 'Projet commun'],
-      ],
+      options: choicesOf('exchangeType'),
     },
     { name: 'school', kind: 'one', label: 'Établissement de Courcouronnes', source: '/api/schools?sort=name&fields[0]=name&pagination[pageSize]=100' },
     { name: 'partnerSchool', kind: 'text', label: 'Établissement partenaire', maxLength: 200 },

@@ -1,6 +1,13 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie, Clock } from '@strapi/icons';
+import { BulletList, ChartPie, Clock } from '@strapi/icons';
 import { fr } from './translations/fr';
+import { hasLabels, labelOf } from './fields/labels';
+
+interface ListHeader {
+  name: string;
+  attribute?: { type?: string; customField?: string };
+  cellFormatter?: (row: Record<string, unknown>) => React.ReactNode;
+}
 
 /**
  * Admin panel customisation: French is available and is the default language; each person can
@@ -27,6 +34,23 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::funding.funding' }],
       Component: () => import('./pages/e-apd'),
     });
+    // Enumerations chosen by their French label (src/admin/fields/choice.tsx).
+    app.customFields.register({
+      name: 'choix',
+      type: 'enumeration',
+      intlLabel: { id: 'mission.choix.label', defaultMessage: 'Choix' },
+      intlDescription: {
+        id: 'mission.choix.description',
+        defaultMessage: 'Une valeur parmi une liste, affichée en français',
+      },
+      icon: BulletList,
+      components: {
+        // Strapi types the input as a component without props; it receives the field's.
+        Input: async () => ({
+          default: (await import('./fields/choice')).default as unknown as React.ComponentType,
+        }),
+      },
+    });
     // The review queue (src/admin/widgets/review-queue.tsx), first on the home page, for staff who
     // may publish what associations submit.
     app.widgets.register((widgets) => [
@@ -40,5 +64,21 @@ export default {
       ...widgets,
     ]);
   },
-  bootstrap() {},
+  bootstrap(app: StrapiApp) {
+    // The lists show an enumeration's French label, not its value.
+    app.registerHook(
+      'Admin/CM/pages/ListView/inject-column-in-table',
+      ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({
+        layout,
+        displayedHeaders: displayedHeaders.map((header) =>
+          header.attribute?.customField === 'global::choix' && hasLabels(header.name)
+            ? {
+                ...header,
+                cellFormatter: (row: Record<string, unknown>) => labelOf(header.name, row[header.name]),
+              }
+            : header,
+        ),
+      }),
+    );
+  },
 };

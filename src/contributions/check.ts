@@ -1,9 +1,18 @@
+import { CUSTOM_FIELD_TYPES } from '../content-manager/choice-field';
 import type { Contribution } from './types';
 
 /** What the check needs to know of an attribute of the declared type. */
 export interface DeclaredAttribute {
   type: string;
+  /** A custom field's uid (`type: 'customField'`): its kind is the type it was registered with. */
+  customField?: string;
 }
+
+/** The kind of an attribute: a custom field's is the built-in type it stores. */
+const kindOf = (attribute: DeclaredAttribute): string =>
+  attribute.type === 'customField' && attribute.customField
+    ? (CUSTOM_FIELD_TYPES[attribute.customField] ?? attribute.type)
+    : attribute.type;
 
 /**
  * What is wrong with a type's declaration for its schema's attributes (empty when nothing): every
@@ -20,9 +29,9 @@ export const declarationProblems = (
   const expect = (feature: string, name: string, kinds: readonly string[]): void => {
     const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     if (!attribute) problems.push(`${where}: ${feature} names "${name}", which is not an attribute`);
-    else if (!kinds.includes(attribute.type))
+    else if (!kinds.includes(kindOf(attribute)))
       problems.push(
-        `${where}: ${feature} names "${name}", a ${attribute.type} (wanted ${kinds.join(' or ')})`,
+        `${where}: ${feature} names "${name}", a ${kindOf(attribute)} (wanted ${kinds.join(' or ')})`,
       );
   };
   const TEXT = ['string', 'text', 'richtext', 'uid', 'email', 'blocks'];

@@ -191,6 +191,40 @@ describe('the admin panel, in a real browser', () => {
     expect((await trusted.delete(`/api/actions/${id}`)).status).toBeLessThan(300);
   });
 
+  it('choices show their French labels in the lists and the edit view, and are saved as their values', async () => {
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await page.goto(adminUrl(ACTIONS));
+    await page.waitForLoadState('networkidle');
+    await dismissGuides(page);
+    // The seed's actions: « Don de matériel », not `material-donation`.
+    await page.getByRole('gridcell', { name: 'Don de matériel' }).first().waitFor();
+    expect(await page.getByRole('gridcell', { name: 'material-donation' }).count()).toBe(0);
+
+    const gabon = dataOf<Entry[]>(
+      await anonymous().get('/api/actions?filters[slug][$eq]=materiel-socio-educatif-gabon'),
+    )[0].documentId;
+    await page.goto(adminUrl(`${ACTIONS}/${gabon}`));
+    await page.waitForLoadState('networkidle');
+    const select = page.getByRole('combobox', { name: 'Type d’action' });
+    await select.filter({ hasText: 'Don de matériel' }).waitFor();
+    await select.click();
+    await page.getByRole('option', { name: 'Formation', exact: true }).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    let saved = '';
+    for (let attempt = 0; attempt < 100 && saved !== 'training'; attempt += 1) {
+      saved = String(dataOf(await trusted.get(`/api/actions/${gabon}?status=draft`)).actionType);
+      if (saved !== 'training') await page.waitForTimeout(100);
+    }
+    expect(saved).toBe('training');
+    await screenshot(page, '09-choix-en-francais');
+    // Back as it was (the draft only: the published action never changed).
+    expect(
+      (await trusted.put(`/api/actions/${gabon}?status=draft`, { data: { actionType: 'material-donation' } }))
+        .status,
+    ).toBe(200);
+  });
+
   it('a Chargé·e de mission reads the e-APD declaration of a year and downloads it for a spreadsheet', async () => {
     const gabon = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[slug][$eq]=gabon'))[0]
       .documentId;
@@ -254,6 +288,7 @@ describe('the admin panel, in a real browser', () => {
       '06-modifications-demandees',
       '07-declaration-e-apd',
       '08-accueil-propositions',
+      '09-choix-en-francais',
     ]) {
       expect(fs.statSync(path.join(ARTIFACTS, `${name}.png`)).size).toBeGreaterThan(10_000);
     }

@@ -109,6 +109,7 @@ describe('the portal pages', () => {
       '/portail/libelles.js',
       '/portail/proposer.js',
       '/portail/champs.js',
+      '/portail/choix.js',
       '/portail/vendor/marked.js',
       '/portail/vendor/purify.js',
     ]) {

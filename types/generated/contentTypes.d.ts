@@ -417,6 +417,7 @@ export interface ApiActionAction extends Struct.CollectionTypeSchema {
       ]
     > &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -490,6 +491,7 @@ export interface ApiActionAction extends Struct.CollectionTypeSchema {
       }>;
     reviewState: Schema.Attribute.Enumeration<['submitted', 'changes-requested', 'approved', 'rejected']> &
       Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -627,6 +629,7 @@ export interface ApiAssociationAssociation extends Struct.CollectionTypeSchema {
       }>;
     reviewState: Schema.Attribute.Enumeration<['submitted', 'changes-requested', 'approved', 'rejected']> &
       Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -716,6 +719,7 @@ export interface ApiCountryCountry extends Struct.CollectionTypeSchema {
     associations: Schema.Attribute.Relation<'manyToMany', 'api::association.association'>;
     continent: Schema.Attribute.Enumeration<['africa', 'americas', 'asia', 'europe', 'oceania']> &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -823,6 +827,7 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     direction: Schema.Attribute.Enumeration<['outgoing', 'incoming']> &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -895,6 +900,7 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
       }>;
     reviewState: Schema.Attribute.Enumeration<['submitted', 'changes-requested', 'approved', 'rejected']> &
       Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -963,12 +969,15 @@ export interface ApiDeliveryDelivery extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<0>;
-    channel: Schema.Attribute.Enumeration<['webhook', 'email']> & Schema.Attribute.Required;
+    channel: Schema.Attribute.Enumeration<['webhook', 'email']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     deliveredAt: Schema.Attribute.DateTime;
     deliveryState: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.DefaultTo<'pending'>;
     lastError: Schema.Attribute.Text;
     leaseOwner: Schema.Attribute.String &
@@ -1042,6 +1051,7 @@ export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
       ]
     > &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1084,6 +1094,7 @@ export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
       >;
     flow: Schema.Attribute.Enumeration<['commitment', 'disbursement']> &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1109,6 +1120,7 @@ export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::funding.funding'>;
     nature: Schema.Attribute.Enumeration<['cash', 'in-kind', 'cash-and-in-kind']> &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1128,6 +1140,7 @@ export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
         };
       }>;
     paymentTerms: Schema.Attribute.Enumeration<['single', 'instalments', 'other']> &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1343,6 +1356,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
     partnerLevel: Schema.Attribute.Enumeration<
       ['municipality', 'province-region', 'country', 'organisation', 'school']
     > &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1361,6 +1375,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
     partnershipKind: Schema.Attribute.Enumeration<
       ['cooperation-agreement', 'twinning', 'exchange-programme', 'one-off-cooperation']
     > &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1368,6 +1383,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
       }>;
     partnershipState: Schema.Attribute.Enumeration<['planned', 'active', 'ended']> &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1458,6 +1474,7 @@ export interface ApiSchoolExchangeSchoolExchange extends Struct.CollectionTypeSc
     exchangeType: Schema.Attribute.Enumeration<
       ['correspondence', 'trip-abroad', 'hosting', 'joint-project']
     > &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1524,6 +1541,7 @@ export interface ApiSchoolExchangeSchoolExchange extends Struct.CollectionTypeSc
       }>;
     reviewState: Schema.Attribute.Enumeration<['submitted', 'changes-requested', 'approved', 'rejected']> &
       Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1595,6 +1613,7 @@ export interface ApiSchoolSchool extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     level: Schema.Attribute.Enumeration<['nursery', 'elementary', 'middle-school', 'high-school']> &
+      Schema.Attribute.CustomField<'global::choix'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
