@@ -20,7 +20,7 @@ import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
 import { pluginService } from './platform/services';
 import { registerPortal } from './portal/routes';
-import { registerChoiceField } from './content-manager/choice-field';
+import { registerCustomFields } from './content-manager/custom-fields';
 import { registerDeclarationAdminRoutes } from './api/export/admin-routes';
 import { registerReviewQueueRoute } from './submissions/review-queue';
 import { configurePasswordEmails } from './portal/mail';
@@ -40,7 +40,7 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     // Enumerations shown with French labels in the admin (src/admin/fields/choice.tsx); the stored
     // values and the API stay as they are.
-    registerChoiceField(strapi);
+    registerCustomFields(strapi);
     // Before Strapi opens the database: a database still starting is waited for, not a crash.
     await waitForDatabase(strapi);
     // Instances starting together on one PostgreSQL database take turns (until the end of bootstrap).

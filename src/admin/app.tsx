@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { BulletList, ChartPie, Clock } from '@strapi/icons';
+import { BulletList, Calendar, ChartPie, Clock } from '@strapi/icons';
 import { fr } from './translations/fr';
 import { hasLabels, labelOf } from './fields/labels';
 
@@ -48,6 +48,22 @@ export default {
         // Strapi types the input as a component without props; it receives the field's.
         Input: async () => ({
           default: (await import('./fields/choice')).default as unknown as React.ComponentType,
+        }),
+      },
+    });
+    // Dates of known precision: a year, a month or a day (src/admin/fields/partial-date.tsx).
+    app.customFields.register({
+      name: 'date-partielle',
+      type: 'string',
+      intlLabel: { id: 'mission.date-partielle.label', defaultMessage: 'Date (année, mois ou jour)' },
+      intlDescription: {
+        id: 'mission.date-partielle.description',
+        defaultMessage: 'Une date connue à l’année, au mois ou au jour près',
+      },
+      icon: Calendar,
+      components: {
+        Input: async () => ({
+          default: (await import('./fields/partial-date')).default as unknown as React.ComponentType,
         }),
       },
     });

@@ -1,4 +1,4 @@
-import { CUSTOM_FIELD_TYPES } from '../content-manager/choice-field';
+import { CUSTOM_FIELD_TYPES } from '../content-manager/custom-fields';
 import type { Contribution } from './types';
 
 /** What the check needs to know of an attribute of the declared type. */

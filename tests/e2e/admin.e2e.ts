@@ -225,6 +225,46 @@ describe('the admin panel, in a real browser', () => {
     ).toBe(200);
   });
 
+  it('dates are entered as a year, a month or a day, and an end before the start is said at once', async () => {
+    const id = dataOf<Entry[]>(
+      await anonymous().get('/api/delegations?filters[slug][$eq]=delegation-quebec-2010'),
+    )[0].documentId;
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await page.goto(adminUrl(`/content-manager/collection-types/api::delegation.delegation/${id}`));
+    await page.waitForLoadState('networkidle');
+    await dismissGuides(page);
+    // The seed's start, "2010": known to the year.
+    await page
+      .locator('[aria-label="Date de début : précision"]')
+      .filter({ hasText: 'Année seulement' })
+      .waitFor();
+    expect(await page.locator('[aria-label="Date de début : année"]').inputValue()).toBe('2010');
+
+    // An end in May 2009: said before saving.
+    await page.locator('[aria-label="Date de fin : précision"]').click();
+    await page.getByRole('option', { name: 'Mois et année' }).click();
+    await page.locator('[aria-label="Date de fin : année"]').fill('2009');
+    await page.locator('[aria-label="Date de fin : mois"]').click();
+    await page.getByRole('option', { name: 'mai', exact: true }).click();
+    await page.getByText('La fin (2009-05) ne peut pas précéder le début (2010).').waitFor();
+    await screenshot(page, '10-date-avant-debut');
+
+    // May 2010 is fine, and is saved as "2010-05".
+    await page.locator('[aria-label="Date de fin : année"]').fill('2010');
+    expect(await page.getByText('ne peut pas précéder le début').count()).toBe(0);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    let saved: unknown;
+    for (let attempt = 0; attempt < 100 && saved !== '2010-05'; attempt += 1) {
+      saved = dataOf(await trusted.get(`/api/delegations/${id}?status=draft`)).endDate;
+      if (saved !== '2010-05') await page.waitForTimeout(100);
+    }
+    expect(saved).toBe('2010-05');
+    expect(
+      (await trusted.put(`/api/delegations/${id}?status=draft`, { data: { endDate: null } })).status,
+    ).toBe(200);
+  });
+
   it('a Chargé·e de mission reads the e-APD declaration of a year and downloads it for a spreadsheet', async () => {
     const gabon = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[slug][$eq]=gabon'))[0]
       .documentId;
@@ -289,6 +329,7 @@ describe('the admin panel, in a real browser', () => {
       '07-declaration-e-apd',
       '08-accueil-propositions',
       '09-choix-en-francais',
+      '10-date-avant-debut',
     ]) {
       expect(fs.statSync(path.join(ARTIFACTS, `${name}.png`)).size).toBeGreaterThan(10_000);
     }

@@ -443,6 +443,7 @@ export interface ApiActionAction extends Struct.CollectionTypeSchema {
         };
       }>;
     endDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -509,6 +510,7 @@ export interface ApiActionAction extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     startDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -834,6 +836,7 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
         };
       }>;
     endDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -917,6 +920,7 @@ export interface ApiDelegationDelegation extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     startDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1223,6 +1227,7 @@ export interface ApiMissionMission extends Struct.SingleTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     creationDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1330,6 +1335,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
         };
       }>;
     endDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1403,6 +1409,7 @@ export interface ApiPartnershipPartnership extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     startDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1463,6 +1470,7 @@ export interface ApiSchoolExchangeSchoolExchange extends Struct.CollectionTypeSc
         };
       }>;
     endDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1568,6 +1576,7 @@ export interface ApiSchoolExchangeSchoolExchange extends Struct.CollectionTypeSc
         maxLength: 120;
       }>;
     startDate: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'global::date-partielle'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

@@ -1,5 +1,5 @@
 /**
- * The input of `global::choix` (src/content-manager/choice-field.ts): an enumeration chosen by its
+ * The input of `global::choix` (src/content-manager/custom-fields.ts): an enumeration chosen by its
  * French label, its value stored as it is. The labels come from public/portail/choix.js, shared
  * with the association portal and the README.
  */
