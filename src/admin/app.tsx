@@ -3,6 +3,11 @@ import { BulletList, Calendar, ChartPie, Clock } from '@strapi/icons';
 import { fr } from './translations/fr';
 import { hasLabels, labelOf } from './fields/labels';
 
+interface ListFilter {
+  name: string;
+  options?: Array<{ label: string; value: string }>;
+}
+
 interface ListHeader {
   name: string;
   attribute?: { type?: string; customField?: string };
@@ -81,6 +86,24 @@ export default {
     ]);
   },
   bootstrap(app: StrapiApp) {
+    // The lists' filters offer an enumeration's values by their French labels.
+    app.registerHook(
+      'Admin/CM/pages/ListView/inject-in-filters',
+      ({ displayedFilters, layout }: { displayedFilters: ListFilter[]; layout: unknown }) => ({
+        layout,
+        displayedFilters: displayedFilters.map((filter) =>
+          hasLabels(filter.name) && Array.isArray(filter.options)
+            ? {
+                ...filter,
+                options: filter.options.map((option) => ({
+                  ...option,
+                  label: labelOf(filter.name, option.value),
+                })),
+              }
+            : filter,
+        ),
+      }),
+    );
     // The lists show an enumeration's French label, not its value.
     app.registerHook(
       'Admin/CM/pages/ListView/inject-column-in-table',

@@ -200,6 +200,15 @@ describe('the admin panel, in a real browser', () => {
     // The seed's actions: « Don de matériel », not `material-donation`.
     await page.getByRole('gridcell', { name: 'Don de matériel' }).first().waitFor();
     expect(await page.getByRole('gridcell', { name: 'material-donation' }).count()).toBe(0);
+    // The filters offer the same labels.
+    await page.getByRole('button', { name: 'Filtres' }).click();
+    await page.locator('[aria-label="Sélectionner un champ"]').click();
+    await page.getByRole('option', { name: 'Type d’action', exact: true }).click();
+    await page.locator('[role="combobox"][aria-label="Type d’action"]').click();
+    await page.getByRole('option', { name: 'Don de matériel' }).waitFor();
+    expect(await page.getByRole('option', { name: 'material-donation' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
 
     const gabon = dataOf<Entry[]>(
       await anonymous().get('/api/actions?filters[slug][$eq]=materiel-socio-educatif-gabon'),
