@@ -100,6 +100,22 @@ export const CHOICES = {
   }
 };
 
+/** The months, as a date of known precision names them (the portal's and the admin's date inputs). */
+export const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
 /**
  * The choices of one enumeration as [value, label] pairs, in their order.
  * @param {string} attribute

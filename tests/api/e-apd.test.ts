@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { associationWithAccount } from '../helpers/accounts';
 import { staffWithRole } from '../helpers/admin';
 import { anonymous, dataOf, documentIdOf, errorPaths, trusted, type Entry } from '../helpers/client';
+import type { DeclarationLine, DeclarationTotals } from '../../src/api/export/services/e-apd';
 
 /**
  * The e-APD declaration of a fiscal year: what counts, what does not and why, exact sums, for the
@@ -9,28 +10,11 @@ import { anonymous, dataOf, documentIdOf, errorPaths, trusted, type Entry } from
  * French spreadsheet. Fixtures use fiscal years of their own (2031, 2032): the seed has no amount.
  */
 
-interface Line {
-  title: string;
-  amountCents: string;
-  category: string;
-  country: { isoCode: string; name: string } | null;
-  declared: boolean;
-  exclusion: { reason: string; label: string } | null;
-}
-interface Total {
-  amountCents: string;
-  lineCount: number;
-}
 interface Declaration {
   year: number;
   currency: string;
-  lines: Line[];
-  totals: {
-    declared: Total;
-    excluded: Total;
-    byCategory: Array<{ category: string; label: string } & Total>;
-    byCountry: Array<{ isoCode: string | null; name: string } & Total>;
-  };
+  lines: DeclarationLine[];
+  totals: DeclarationTotals;
 }
 
 const YEAR = 2031;

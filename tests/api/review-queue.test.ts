@@ -1,32 +1,23 @@
 import { associationWithAccount, type AssociationAccount } from '../helpers/accounts';
 import { staffWithRole, superAdmin } from '../helpers/admin';
 import { anonymous, dataOf, trusted, type Entry } from '../helpers/client';
+import type { QueuedSubmission } from '../../src/submissions/review-queue';
 
 /**
  * The review queue of the admin home page (GET /admin/mission/review-queue): what associations
  * submitted and staff have not yet reviewed, the oldest first, for the staff who review.
  */
 
-interface Queued {
-  type: string;
-  typeLabel: string;
-  documentId: string;
-  title: string;
-  association: string | null;
-  submittedAt: string;
-  href: string;
-}
-
 const CM = '/content-manager/collection-types';
 
 let account: AssociationAccount;
 const mine: Array<[plural: string, documentId: string]> = [];
 
-const queueOf = async (): Promise<{ count: number; entries: Queued[] }> => {
+const queueOf = async (): Promise<{ count: number; entries: QueuedSubmission[] }> => {
   const staff = await staffWithRole('Chargé·e de mission');
   const response = await staff.get('/admin/mission/review-queue');
   expect(response.status).toBe(200);
-  return (response.body as { data: { count: number; entries: Queued[] } }).data;
+  return (response.body as { data: { count: number; entries: QueuedSubmission[] } }).data;
 };
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import { forwardRef, useState } from 'react';
 import { useField, useForm } from '@strapi/strapi/admin';
 import { Field, Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { isBefore, parsePartialDate } from '../../validation/partial-dates';
+import { MONTHS } from '../../../public/portail/choix.js';
 
 type Precision = 'year' | 'month' | 'day';
 
@@ -16,21 +17,6 @@ const PRECISIONS: Array<[Precision, string]> = [
   ['year', 'Année seulement'],
   ['month', 'Mois et année'],
   ['day', 'Jour précis'],
-];
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
 ];
 
 interface PartialDateInputProps {
