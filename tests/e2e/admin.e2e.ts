@@ -139,7 +139,7 @@ describe('the admin panel, in a real browser', () => {
     await page.locator('input[name="slug"][value="test-relecture-navigateur"]').waitFor();
     await page.waitForLoadState('networkidle');
     await page.getByRole('combobox', { name: 'État de la relecture' }).click();
-    await page.getByRole('option', { name: 'changes-requested', exact: true }).click();
+    await page.getByRole('option', { name: 'Modifications demandées', exact: true }).click();
     await page.getByRole('textbox', { name: 'Commentaire de relecture' }).fill('Merci de préciser la date.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
 

@@ -373,7 +373,7 @@ describe('the association portal, in a real browser', () => {
       .waitFor();
     await staffPage.waitForLoadState('networkidle');
     await staffPage.getByRole('combobox', { name: 'État de la relecture' }).click();
-    await staffPage.getByRole('option', { name: 'changes-requested', exact: true }).click();
+    await staffPage.getByRole('option', { name: 'Modifications demandées', exact: true }).click();
     await staffPage
       .getByRole('textbox', { name: 'Commentaire de relecture' })
       .fill('Précisez le mois de fin.');
@@ -403,7 +403,9 @@ describe('the association portal, in a real browser', () => {
 
     // Staff read the new version and publish it.
     await staffPage.reload();
-    await staffPage.locator('input[name="endDate"][value="2011-06"]').waitFor();
+    // The end date the member corrected, June 2011, in the admin's month-and-year date input.
+    await staffPage.locator('[aria-label="Date de fin : mois"]').filter({ hasText: 'juin' }).waitFor();
+    expect(await staffPage.locator('[aria-label="Date de fin : année"]').inputValue()).toBe('2011');
     await staffPage.waitForLoadState('networkidle');
     await dismissGuides(staffPage);
     await staffPage.getByRole('button', { name: 'Publier' }).click();
