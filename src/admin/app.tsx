@@ -1,7 +1,14 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { BulletList, Calendar, ChartPie, Clock } from '@strapi/icons';
+import { BulletList, Calendar, ChartPie, Clock, PriceTag } from '@strapi/icons';
 import { fr } from './translations/fr';
 import { hasLabels, labelOf } from './fields/labels';
+import { frenchEuros, parseCents } from '../validation/money';
+
+/** An amount in cents as the lists show it: « 23 000,50 € ». */
+const amountText = (value: unknown): string => {
+  const cents = parseCents(value);
+  return cents === null ? '' : `${frenchEuros(cents)}\u00a0€`;
+};
 
 interface ListFilter {
   name: string;
@@ -72,6 +79,22 @@ export default {
         }),
       },
     });
+    // Amounts held in cents, typed in euros (src/admin/fields/amount.tsx).
+    app.customFields.register({
+      name: 'montant',
+      type: 'biginteger',
+      intlLabel: { id: 'mission.montant.label', defaultMessage: 'Montant en euros' },
+      intlDescription: {
+        id: 'mission.montant.description',
+        defaultMessage: 'Saisi en euros, gardé en centimes',
+      },
+      icon: PriceTag,
+      components: {
+        Input: async () => ({
+          default: (await import('./fields/amount')).default as unknown as React.ComponentType,
+        }),
+      },
+    });
     // The review queue (src/admin/widgets/review-queue.tsx), first on the home page, for staff who
     // may publish what associations submit.
     app.widgets.register((widgets) => [
@@ -115,7 +138,9 @@ export default {
                 ...header,
                 cellFormatter: (row: Record<string, unknown>) => labelOf(header.name, row[header.name]),
               }
-            : header,
+            : header.attribute?.customField === 'global::montant'
+              ? { ...header, cellFormatter: (row: Record<string, unknown>) => amountText(row[header.name]) }
+              : header,
         ),
       }),
     );

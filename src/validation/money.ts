@@ -31,3 +31,20 @@ export const basisPointsToFraction = (basisPoints: number): string => {
     .replace(/0+$/, '');
   return decimals ? `${units}.${decimals}` : String(units);
 };
+
+/**
+ * Euros as a person types them — `23000`, `23 000,50`, `23000.5` — as cents, read as text (never a
+ * float); null when it is not an amount of euros with at most two decimals.
+ */
+export const parseEuros = (text: string): bigint | null => {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '');
+  const match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(compact);
+  if (!match) return null;
+  return BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+};
+
+/** Cents as euros in French: 123456789n → "1 234 567,89" (narrow no-break spaces between thousands). */
+export const frenchEuros = (cents: bigint): string => {
+  const [units, decimals] = centsToDecimal(cents, ',').split(',');
+  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')},${decimals}`;
+};

@@ -274,6 +274,37 @@ describe('the admin panel, in a real browser', () => {
     ).toBe(200);
   });
 
+  it('amounts are typed in euros and kept in cents', async () => {
+    const staff = await staffMember('Chargé·e de mission');
+    await logIn(page, staff.email, staff.password);
+    await page.goto(adminUrl('/content-manager/collection-types/api::funding.funding/create'));
+    await page.waitForLoadState('networkidle');
+    await dismissGuides(page);
+    await page.locator('input[name="title"]').fill('Ligne saisie en euros');
+    await page.locator('input[name="fiscalYear"]').fill('2018');
+    const amount = page.locator('input[name="amountCents"]');
+    await amount.fill('12,345');
+    await page.getByText('Un montant en euros, avec deux décimales au plus').waitFor();
+    await amount.fill('23 000,50');
+    expect(await page.getByText('Un montant en euros, avec deux décimales au plus').count()).toBe(0);
+    await page.locator('[role="combobox"][name="flow"]').click();
+    await page.getByRole('option', { name: 'Versement', exact: true }).click();
+    await page.locator('[role="combobox"][name="apdCategory"]').click();
+    await page.getByRole('option', { name: 'Sensibilisation en France', exact: true }).click();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    let saved: Entry | undefined;
+    for (let attempt = 0; attempt < 100 && !saved; attempt += 1) {
+      saved = dataOf<Entry[]>(
+        await trusted.get('/api/fundings?status=draft&filters[title][$eq]=Ligne saisie en euros'),
+      )[0];
+      if (!saved) await page.waitForTimeout(100);
+    }
+    expect(saved?.amountCents).toBe('2300050');
+    await page.goto(adminUrl('/content-manager/collection-types/api::funding.funding'));
+    await page.getByRole('gridcell', { name: '23\u202f000,50\u00a0€' }).waitFor();
+    expect((await trusted.delete(`/api/fundings/${saved?.documentId}`)).status).toBeLessThan(300);
+  });
+
   it('a Chargé·e de mission reads the e-APD declaration of a year and downloads it for a spreadsheet', async () => {
     const gabon = dataOf<Entry[]>(await anonymous().get('/api/countries?filters[slug][$eq]=gabon'))[0]
       .documentId;

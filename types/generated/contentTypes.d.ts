@@ -1029,6 +1029,7 @@ export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
         };
       }>;
     agreementTotalCents: Schema.Attribute.BigInteger &
+      Schema.Attribute.CustomField<'global::montant'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1036,6 +1037,7 @@ export interface ApiFundingFunding extends Struct.CollectionTypeSchema {
       }>;
     amountCents: Schema.Attribute.BigInteger &
       Schema.Attribute.Required &
+      Schema.Attribute.CustomField<'global::montant'> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

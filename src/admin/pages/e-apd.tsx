@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { frenchEuros } from '../../validation/money';
 
 interface Line {
   documentId: string;
@@ -34,12 +35,8 @@ interface Declaration {
   };
 }
 
-/** Cents as euros in French: "1 234 567,89 €" (exact: split as text, never through a float). */
-export const euros = (cents: string): string => {
-  const digits = cents.padStart(3, '0');
-  const units = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-  return `${units},${digits.slice(-2)}\u00a0€`;
-};
+/** Cents as euros in French: "1 234 567,89 €" (exact: through BigInt, never a float). */
+export const euros = (cents: string): string => `${frenchEuros(BigInt(cents))}\u00a0€`;
 
 const FIRST_YEAR = 2000;
 
