@@ -11,27 +11,15 @@
  * in a child process on the same database), published, as grants to 50 associations, spread over
  * the seed's partnerships and years 2015–2024.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';
+import { rssMiB, runNode } from './processes';
 import { benchServerEnv, onPgServer } from '../helpers/database';
 import { adminOf } from '../helpers/instances';
 import { freePort, spawnInstance, untilAnswering } from '../helpers/second-instance';
 
 const LINES = Number(process.env.EXPORT_LINES ?? 10_000);
 const ORGANISATION_ID = 'FR-SIRET-23350001600040';
-
-const rssMiB = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-};
-
-const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number | null> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('close', resolve);
-  });
 
 /** Creates the lines (in this process, on the database of the environment). */
 const generate = async (): Promise<void> => {
@@ -131,8 +119,8 @@ const main = async (): Promise<void> => {
   await onPgServer(`CREATE DATABASE "${name}"`);
   const env = { ...process.env, ...benchServerEnv(name) };
   try {
-    if ((await run(['dist/database/seed.js'], env)) !== 0) throw new Error('seed failed');
-    if ((await run(['-r', 'esbuild-register', __filename, 'generate'], env)) !== 0)
+    if ((await runNode(['dist/database/seed.js'], env, 'inherit')) !== 0) throw new Error('seed failed');
+    if ((await runNode(['-r', 'esbuild-register', __filename, 'generate'], env, 'inherit')) !== 0)
       throw new Error('generate failed');
     const server = spawnInstance(await freePort(), benchServerEnv(name, { SERVE_ADMIN: 'false' }));
     try {

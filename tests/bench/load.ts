@@ -7,9 +7,8 @@
  *
  * Run with `npm run bench:load` (compiles first; TEST_PG_ADMIN_URL for the PostgreSQL server).
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import autocannon from 'autocannon';
+import { rssMiB, runNode } from './processes';
 import { benchServerEnv, onPgServer } from '../helpers/database';
 import { png } from '../helpers/images';
 import { adminOf, createMember } from '../helpers/instances';
@@ -17,17 +16,6 @@ import { freePort, spawnInstance, untilAnswering } from '../helpers/second-insta
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
-
-const rssMiB = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-};
-
-const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number | null> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('close', resolve);
-  });
 
 const multipart = (boundary: string, image: Buffer): Buffer =>
   Buffer.concat([
@@ -46,7 +34,7 @@ const main = async (): Promise<void> => {
 
   const server = spawnInstance(await freePort(), env);
   try {
-    if ((await run(['dist/database/seed.js'], { ...process.env, ...env })) !== 0)
+    if ((await runNode(['dist/database/seed.js'], { ...process.env, ...env })) !== 0)
       throw new Error('seed failed');
     await untilAnswering(server);
 
