@@ -2,13 +2,44 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { BulletList, Calendar, ChartPie, Clock, PriceTag } from '@strapi/icons';
 import { fr } from './translations/fr';
 import { hasLabels, labelOf } from './fields/labels';
-import { frenchEuros, parseCents } from '../validation/money';
+import { euroText, parseCents } from '../validation/money';
 
 /** An amount in cents as the lists show it: « 23 000,50 € ». */
 const amountText = (value: unknown): string => {
   const cents = parseCents(value);
-  return cents === null ? '' : `${frenchEuros(cents)}\u00a0€`;
+  return cents === null ? '' : euroText(cents);
 };
+
+/** The inputs of the project's custom fields, registered on the server under the same names. */
+const CUSTOM_FIELDS = [
+  {
+    // Enumerations chosen by their French label.
+    name: 'choix',
+    type: 'enumeration',
+    label: 'Choix',
+    description: 'Une valeur parmi une liste, affichée en français',
+    icon: BulletList,
+    input: () => import('./fields/choice'),
+  },
+  {
+    // Dates of known precision: a year, a month or a day.
+    name: 'date-partielle',
+    type: 'string',
+    label: 'Date (année, mois ou jour)',
+    description: 'Une date connue à l’année, au mois ou au jour près',
+    icon: Calendar,
+    input: () => import('./fields/partial-date'),
+  },
+  {
+    // Amounts held in cents, typed in euros.
+    name: 'montant',
+    type: 'biginteger',
+    label: 'Montant en euros',
+    description: 'Saisi en euros, gardé en centimes',
+    icon: PriceTag,
+    input: () => import('./fields/amount'),
+  },
+] as const;
 
 interface ListFilter {
   name: string;
@@ -46,55 +77,20 @@ export default {
       permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::funding.funding' }],
       Component: () => import('./pages/e-apd'),
     });
-    // Enumerations chosen by their French label (src/admin/fields/choice.tsx).
-    app.customFields.register({
-      name: 'choix',
-      type: 'enumeration',
-      intlLabel: { id: 'mission.choix.label', defaultMessage: 'Choix' },
-      intlDescription: {
-        id: 'mission.choix.description',
-        defaultMessage: 'Une valeur parmi une liste, affichée en français',
-      },
-      icon: BulletList,
-      components: {
-        // Strapi types the input as a component without props; it receives the field's.
-        Input: async () => ({
-          default: (await import('./fields/choice')).default as unknown as React.ComponentType,
-        }),
-      },
-    });
-    // Dates of known precision: a year, a month or a day (src/admin/fields/partial-date.tsx).
-    app.customFields.register({
-      name: 'date-partielle',
-      type: 'string',
-      intlLabel: { id: 'mission.date-partielle.label', defaultMessage: 'Date (année, mois ou jour)' },
-      intlDescription: {
-        id: 'mission.date-partielle.description',
-        defaultMessage: 'Une date connue à l’année, au mois ou au jour près',
-      },
-      icon: Calendar,
-      components: {
-        Input: async () => ({
-          default: (await import('./fields/partial-date')).default as unknown as React.ComponentType,
-        }),
-      },
-    });
-    // Amounts held in cents, typed in euros (src/admin/fields/amount.tsx).
-    app.customFields.register({
-      name: 'montant',
-      type: 'biginteger',
-      intlLabel: { id: 'mission.montant.label', defaultMessage: 'Montant en euros' },
-      intlDescription: {
-        id: 'mission.montant.description',
-        defaultMessage: 'Saisi en euros, gardé en centimes',
-      },
-      icon: PriceTag,
-      components: {
-        Input: async () => ({
-          default: (await import('./fields/amount')).default as unknown as React.ComponentType,
-        }),
-      },
-    });
+    // The project's custom fields (src/content-manager/custom-fields.ts), each with its input.
+    for (const field of CUSTOM_FIELDS) {
+      app.customFields.register({
+        name: field.name,
+        type: field.type,
+        intlLabel: { id: `mission.${field.name}.label`, defaultMessage: field.label },
+        intlDescription: { id: `mission.${field.name}.description`, defaultMessage: field.description },
+        icon: field.icon,
+        components: {
+          // Strapi types the input as a component without props; it receives the field's.
+          Input: async () => ({ default: (await field.input()).default as unknown as React.ComponentType }),
+        },
+      });
+    }
     // The review queue (src/admin/widgets/review-queue.tsx), first on the home page, for staff who
     // may publish what associations submit.
     app.widgets.register((widgets) => [

@@ -48,3 +48,6 @@ export const frenchEuros = (cents: bigint): string => {
   const [units, decimals] = centsToDecimal(cents, ',').split(',');
   return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')},${decimals}`;
 };
+
+/** Cents as a French amount with its sign: 2300050n → "23 000,50 €" (a no-break space before €). */
+export const euroText = (cents: bigint): string => `${frenchEuros(cents)}\u00a0€`;

@@ -7,6 +7,10 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * The source text often gives only a year or a month, and the model does not invent a day.
  * Returns null when the value is not such a date on the calendar.
  */
+/** How many days month `month` (1–12) of `year` has. */
+export const daysInMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+
 export const parsePartialDate = (value: string): { year: number; month?: number; day?: number } | null => {
   const match = PARTIAL_DATE.exec(value);
   if (!match) return null;
@@ -15,8 +19,7 @@ export const parsePartialDate = (value: string): { year: number; month?: number;
   const day = match[3] === undefined ? undefined : Number(match[3]);
   if (month !== undefined && (month < 1 || month > 12)) return null;
   if (day !== undefined && month !== undefined) {
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > daysInMonth) return null;
+    if (day < 1 || day > daysInMonth(year, month)) return null;
   }
   return { year, month, day };
 };

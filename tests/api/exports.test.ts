@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { Table } from 'tableschema';
 import { isValidSiret } from '../../src/validation/registry-ids';
 import { anonymous, dataOf, trusted, type Entry } from '../helpers/client';
+import { grantLine, SAMPLE_CITY_SIRET } from '../helpers/fundings';
 
 /**
  * The public datasets of public money: the SCDL « subventions » file, validated against the
@@ -19,7 +20,7 @@ const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as {
 };
 
 /** The sample SIRETs of the SCDL schema's own documentation (`idAttribuant`, `idBeneficiaire`). */
-const CITY_SIRET = '23350001600040';
+const CITY_SIRET = SAMPLE_CITY_SIRET;
 const BENEFICIARY_SIRET = '38047555800058';
 
 /**
@@ -78,20 +79,9 @@ const getCsv = async () => {
   return { response, text: response.text };
 };
 
-const line = (overrides: Record<string, unknown>): Record<string, unknown> => ({
-  title: 'Subvention de test',
-  fiscalYear: 2024,
-  amountCents: '4780020',
-  flow: 'commitment',
-  apdCategory: 'development-grant',
-  grant: true,
-  agreementDate: '2024-03-15',
-  decisionReference: 'DEL-2024-03-12',
-  nature: 'cash',
-  paymentTerms: 'single',
-  paymentStart: '2024-04-02',
-  ...overrides,
-});
+/** The grants of this file: 47,800.20 € each unless said otherwise. */
+const line = (overrides: Record<string, unknown>): Record<string, unknown> =>
+  grantLine({ title: 'Subvention de test', amountCents: '4780020', ...overrides });
 
 describe('the Table Schema validator used here can fail', () => {
   it('accepts the official valid example', async () => {
@@ -312,6 +302,8 @@ describe('GET /api/exports (the catalogue an open-data portal harvests)', () => 
 
   it("builds its addresses from the configured public URL, not from the request's Host", async () => {
     const response = await anonymous().get('/api/exports?probe=host').set('Host', 'attacker.example');
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).toContain('/api/exports/subventions.csv');
     expect(JSON.stringify(response.body)).not.toContain('attacker.example');
   });
 });

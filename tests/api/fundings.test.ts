@@ -1,6 +1,7 @@
 import { associationWithAccount } from '../helpers/accounts';
 import { declaredKeys } from '../helpers/public-types';
 import { waitFor } from '../helpers/webhook-sink';
+import { fundingLine, grantLine, SAMPLE_CITY_SIRET } from '../helpers/fundings';
 import { anonymous, countAll, dataOf, errorOf, errorPaths, trusted, type Entry } from '../helpers/client';
 
 /**
@@ -8,31 +9,6 @@ import { anonymous, countAll, dataOf, errorOf, errorPaths, trusted, type Entry }
  * the public sees, and that associations never write one. The seed has no amount (the source gives
  * none): every line here is a fixture of this file.
  */
-
-/** The sample SIRET of the SCDL schema's own documentation (its `idAttribuant` example). */
-export const SAMPLE_CITY_SIRET = '23350001600040';
-
-const line = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  title: 'Ligne de test des financements',
-  fiscalYear: 2024,
-  amountCents: '2300050',
-  flow: 'disbursement',
-  apdCategory: 'decentralised-cooperation',
-  ...overrides,
-});
-
-const grant = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
-  line({
-    grant: true,
-    flow: 'commitment',
-    apdCategory: 'development-grant',
-    agreementDate: '2024-03-15',
-    decisionReference: 'DEL-2024-03-12',
-    nature: 'cash',
-    paymentTerms: 'single',
-    paymentStart: '2024-04-02',
-    ...overrides,
-  });
 
 const setMissionSiret = async (siret: string | null): Promise<void> => {
   const response = await trusted.put('/api/mission', { data: { siret } });
@@ -77,7 +53,7 @@ describe('a funding line: its own rules, each refusal naming its field, nothing 
     ['"other" terms not described', { paymentTerms: 'other' }, 'paymentTermsDetail'],
   ])('%s', async (_, overrides, path) => {
     const before = await countAll('fundings');
-    const response = await trusted.post('/api/fundings', { data: line(overrides) });
+    const response = await trusted.post('/api/fundings', { data: fundingLine(overrides) });
     expect(response.status).toBe(400);
     expect(errorOf(response).name).toBe('ValidationError');
     expect(errorPaths(response)).toContain(path);
@@ -88,7 +64,9 @@ describe('a funding line: its own rules, each refusal naming its field, nothing 
     "a grant's commitment without %s",
     async (field) => {
       const before = await countAll('fundings');
-      const response = await trusted.post('/api/fundings?status=draft', { data: grant({ [field]: null }) });
+      const response = await trusted.post('/api/fundings?status=draft', {
+        data: grantLine({ [field]: null }),
+      });
       expect(response.status).toBe(400);
       expect(errorPaths(response)).toContain(field);
       expect(await countAll('fundings')).toBe(before);
@@ -96,7 +74,7 @@ describe('a funding line: its own rules, each refusal naming its field, nothing 
   );
 
   it('an update is checked against the stored line (a share set alone needs the stored total)', async () => {
-    const entry = keep(await trusted.post('/api/fundings', { data: line() }));
+    const entry = keep(await trusted.post('/api/fundings', { data: fundingLine() }));
     const refused = await trusted.put(`/api/fundings/${entry.documentId}`, {
       data: { shareBasisPoints: 4500 },
     });
@@ -113,14 +91,14 @@ describe('amounts are exact, in cents, from input to output', () => {
     ['one cent', '1'],
     ['an amount that a float would round', '900719925474099'],
   ])('%s is read back digit for digit', async (_, cents) => {
-    const entry = keep(await trusted.post('/api/fundings', { data: line({ amountCents: cents }) }));
+    const entry = keep(await trusted.post('/api/fundings', { data: fundingLine({ amountCents: cents }) }));
     const shown = await anonymous().get(`/api/fundings/${entry.documentId}`);
     expect(shown.status).toBe(200);
     expect(dataOf(shown).amountCents).toBe(cents);
   });
 
   it('an integer in JSON is taken as cents too', async () => {
-    const entry = keep(await trusted.post('/api/fundings', { data: line({ amountCents: 4200 }) }));
+    const entry = keep(await trusted.post('/api/fundings', { data: fundingLine({ amountCents: 4200 }) }));
     const shown = await anonymous().get(`/api/fundings/${entry.documentId}`);
     expect(dataOf(shown).amountCents).toBe('4200');
   });
@@ -130,7 +108,7 @@ describe('a grant is published with an identified beneficiary and the city ident
   it('without its beneficiary: 400 naming it, nothing written', async () => {
     await setMissionSiret(SAMPLE_CITY_SIRET);
     const before = await countAll('fundings');
-    const response = await trusted.post('/api/fundings', { data: grant() });
+    const response = await trusted.post('/api/fundings', { data: grantLine() });
     expect(response.status).toBe(400);
     expect(errorPaths(response)).toContain('beneficiary');
     expect(await countAll('fundings')).toBe(before);
@@ -144,7 +122,7 @@ describe('a grant is published with an identified beneficiary and the city ident
     expect(association.status).toBe(201);
     const before = await countAll('fundings');
     const response = await trusted.post('/api/fundings', {
-      data: grant({ beneficiary: dataOf(association).documentId }),
+      data: grantLine({ beneficiary: dataOf(association).documentId }),
     });
     expect(response.status).toBe(400);
     expect(errorPaths(response)).toContain('beneficiary');
@@ -160,14 +138,16 @@ describe('a grant is published with an identified beneficiary and the city ident
     });
     const beneficiary = dataOf(association).documentId;
     const before = await countAll('fundings');
-    const refused = await trusted.post('/api/fundings', { data: grant({ beneficiary }) });
+    const refused = await trusted.post('/api/fundings', { data: grantLine({ beneficiary }) });
     expect(refused.status).toBe(400);
     expect(errorPaths(refused)).toContain('grant');
     expect(errorOf(refused).message).toMatch(/Mission/);
     expect(await countAll('fundings')).toBe(before);
 
     // Saved as a draft, it waits; published once the Mission's SIRET is set.
-    const draft = keep(await trusted.post('/api/fundings?status=draft', { data: grant({ beneficiary }) }));
+    const draft = keep(
+      await trusted.post('/api/fundings?status=draft', { data: grantLine({ beneficiary }) }),
+    );
     expect((await anonymous().get(`/api/fundings/${draft.documentId}`)).status).toBe(404);
     await setMissionSiret(SAMPLE_CITY_SIRET);
     const published = await trusted.put(`/api/fundings/${draft.documentId}`, { data: {} });
@@ -183,7 +163,7 @@ describe('a grant is published with an identified beneficiary and the city ident
 describe('what the public sees of a funding line, and who writes one', () => {
   it('the internal note never leaves the admin, however asked', async () => {
     const entry = keep(
-      await trusted.post('/api/fundings', { data: line({ internalNote: 'NOTE-INTERNE-SECRETE' }) }),
+      await trusted.post('/api/fundings', { data: fundingLine({ internalNote: 'NOTE-INTERNE-SECRETE' }) }),
     );
     for (const path of [
       `/api/fundings/${entry.documentId}`,
@@ -199,7 +179,7 @@ describe('what the public sees of a funding line, and who writes one', () => {
   });
 
   it('every key of /api/fundings?populate=* is declared in Funding (types/public-api.ts)', async () => {
-    keep(await trusted.post('/api/fundings', { data: line({ title: 'Ligne décrite' }) }));
+    keep(await trusted.post('/api/fundings', { data: fundingLine({ title: 'Ligne décrite' }) }));
     const response = await anonymous().get('/api/fundings?populate=*&pagination[pageSize]=100');
     const entries = dataOf<Array<Record<string, unknown>>>(response);
     expect(entries.length).toBeGreaterThan(0);
@@ -208,7 +188,7 @@ describe('what the public sees of a funding line, and who writes one', () => {
   });
 
   it('staff delete a published line: gone from the API, and the website is told by its documentId', async () => {
-    const created = await trusted.post('/api/fundings', { data: line({ title: 'À supprimer' }) });
+    const created = await trusted.post('/api/fundings', { data: fundingLine({ title: 'À supprimer' }) });
     expect(created.status).toBe(201);
     const { documentId } = dataOf(created);
     const deleted = await trusted.delete(`/api/fundings/${documentId}`);
@@ -227,7 +207,7 @@ describe('what the public sees of a funding line, and who writes one', () => {
 
   it('a draft line is not public', async () => {
     const draft = keep(
-      await trusted.post('/api/fundings?status=draft', { data: line({ title: 'Brouillon' }) }),
+      await trusted.post('/api/fundings?status=draft', { data: fundingLine({ title: 'Brouillon' }) }),
     );
     expect((await anonymous().get(`/api/fundings/${draft.documentId}`)).status).toBe(404);
     const list = await anonymous().get('/api/fundings?pagination[pageSize]=100');
@@ -237,9 +217,9 @@ describe('what the public sees of a funding line, and who writes one', () => {
   it('an association account may read published lines but never write one', async () => {
     const { api } = await associationWithAccount('financement');
     const before = await countAll('fundings');
-    const created = await api.post('/api/fundings', { data: line() });
+    const created = await api.post('/api/fundings', { data: fundingLine() });
     expect(created.status).toBe(403);
-    const entry = keep(await trusted.post('/api/fundings', { data: line() }));
+    const entry = keep(await trusted.post('/api/fundings', { data: fundingLine() }));
     expect((await api.put(`/api/fundings/${entry.documentId}`, { data: { amountCents: '1' } })).status).toBe(
       403,
     );

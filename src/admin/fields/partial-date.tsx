@@ -8,7 +8,7 @@
 import { forwardRef, useState } from 'react';
 import { useField, useForm } from '@strapi/strapi/admin';
 import { Field, Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
-import { isBefore, parsePartialDate } from '../../validation/partial-dates';
+import { daysInMonth, isBefore, parsePartialDate } from '../../validation/partial-dates';
 import { MONTHS } from '../../../public/portail/choix.js';
 
 type Precision = 'year' | 'month' | 'day';
@@ -74,8 +74,7 @@ export const PartialDateInput = forwardRef<HTMLDivElement, PartialDateInputProps
         return;
       }
       const nextMonth = next.month ?? month;
-      const daysInMonth = new Date(Date.UTC(Number(year), nextMonth, 0)).getUTCDate();
-      const nextDay = Math.min(next.day ?? day, daysInMonth);
+      const nextDay = Math.min(next.day ?? day, daysInMonth(Number(year), nextMonth));
       field.onChange(
         name,
         nextPrecision === 'year'
@@ -87,7 +86,7 @@ export const PartialDateInput = forwardRef<HTMLDivElement, PartialDateInputProps
     };
 
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-    const days = year ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 31;
+    const days = year ? daysInMonth(year, month) : 31;
 
     return (
       <Field.Root name={name} hint={hint} error={beforeStart ?? field.error} required={required} ref={ref}>

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { frenchEuros } from '../../validation/money';
+import { euroText } from '../../validation/money';
 
 interface Line {
   documentId: string;
@@ -36,7 +36,7 @@ interface Declaration {
 }
 
 /** Cents as euros in French: "1 234 567,89 €" (exact: through BigInt, never a float). */
-export const euros = (cents: string): string => `${frenchEuros(BigInt(cents))}\u00a0€`;
+export const euros = (cents: string): string => euroText(BigInt(cents));
 
 const FIRST_YEAR = 2000;
 

@@ -6,9 +6,10 @@ import { apiService } from '../../../platform/services';
 import { throwIfInvalid } from '../../../validation/field-errors';
 import type catalogue from '../services/catalogue';
 import { parseYear } from '../services/e-apd';
-import { iatiActivities, ReportingOrganisationMissing } from '../services/iati';
+import { iatiActivities } from '../services/iati';
+import { MissionIncomplete } from '../services/public-money';
 import { declarationCsvRows, declarationJson } from '../services/e-apd-files';
-import { CityNotIdentified, SCDL_COLUMNS, scdlRows } from '../services/scdl';
+import { SCDL_COLUMNS, scdlRows } from '../services/scdl';
 
 /** Turns rows into a streamed body: read from the database a page at a time as the client reads. */
 const streamed = (rows: AsyncGenerator, writer?: NodeJS.ReadWriteStream): NodeJS.ReadableStream => {
@@ -17,6 +18,16 @@ const streamed = (rows: AsyncGenerator, writer?: NodeJS.ReadWriteStream): NodeJS
   return pipeline(source, writer, () => {
     // An error ends the response where it is (a client gone, the database away): nothing to add.
   });
+};
+
+/** A file's rows, once the Mission identifies the city enough for it; a 409 naming what is missing otherwise. */
+const opened = async <T>(ctx: Context, rows: Promise<T>): Promise<T> => {
+  try {
+    return await rows;
+  } catch (error) {
+    if (error instanceof MissionIncomplete) return ctx.throw(409, error.message);
+    throw error;
+  }
 };
 
 /** The year of an e-APD route, or a 400 naming it. */
@@ -49,26 +60,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async subventions(ctx: Context) {
-    let rows;
-    try {
-      rows = await scdlRows(strapi);
-    } catch (error) {
-      if (error instanceof CityNotIdentified) ctx.throw(409, error.message);
-      throw error;
-    }
+    const rows = await opened(ctx, scdlRows(strapi));
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', 'inline; filename="subventions.csv"');
     ctx.body = streamed(rows, stringify({ header: true, columns: [...SCDL_COLUMNS] }));
   },
 
   async iati(ctx: Context) {
-    let file;
-    try {
-      file = await iatiActivities(strapi);
-    } catch (error) {
-      if (error instanceof ReportingOrganisationMissing) ctx.throw(409, error.message);
-      throw error;
-    }
+    const file = await opened(ctx, iatiActivities(strapi));
     ctx.type = 'application/xml; charset=utf-8';
     ctx.set('Content-Disposition', 'inline; filename="iati-activities.xml"');
     ctx.body = streamed(file);

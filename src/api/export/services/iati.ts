@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces';
 import { centsToDecimal } from '../../../validation/money';
-import { parsePartialDate } from '../../../validation/partial-dates';
-import { cityIdentity, pages } from './public-money';
+import { daysInMonth, parsePartialDate } from '../../../validation/partial-dates';
+import { cityIdentity, MissionIncomplete, pages } from './public-money';
 
 /**
  * The IATI 2.03 activity file (`GET /api/exports/iati-activities.xml`): one activity per published
@@ -21,9 +21,6 @@ const NATIONAL_NGO = '22';
 
 /** IATI OrganisationRole: 1 funding, 4 implementing. */
 const ROLE = { funding: '1', implementing: '4' } as const;
-
-/** The city is not identified for IATI: the file cannot name its reporting organisation. */
-export class ReportingOrganisationMissing extends Error {}
 
 interface Theme {
   slug: string;
@@ -74,7 +71,7 @@ export const fullDate = (value: string, side: 'start' | 'end'): string | null =>
   if (dayOfMonth !== undefined && month !== undefined) return value;
   if (side === 'start') return `${year}-${String(month ?? 1).padStart(2, '0')}-01`;
   const lastMonth = month ?? 12;
-  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+  const lastDay = daysInMonth(year, lastMonth);
   return `${year}-${String(lastMonth).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
 };
 
@@ -320,13 +317,13 @@ async function* activitiesOf(
 
 /**
  * The file, in pieces: the declaration and root element, each activity, the end. Throws
- * ReportingOrganisationMissing before anything is written when the Mission has no IATI
+ * MissionIncomplete before anything is written when the Mission has no IATI
  * organisation identifier or official name.
  */
 export const iatiActivities = async (strapi: Core.Strapi): Promise<AsyncGenerator<string>> => {
   const city = await cityIdentity(strapi);
   if (!city.iatiOrganisationId || !city.cityName) {
-    throw new ReportingOrganisationMissing(
+    throw new MissionIncomplete(
       "the Mission's IATI organisation identifier and official city name (Mission → Identifiant d’organisation IATI, Nom officiel de la collectivité) are needed to publish the IATI file",
     );
   }

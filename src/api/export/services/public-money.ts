@@ -13,6 +13,12 @@ export interface CityIdentity {
   iatiOrganisationId: string | null;
 }
 
+/**
+ * A public file cannot be written because the Mission does not identify the city enough for it (its
+ * name, SIRET or IATI identifier): the answer is a 409 whose message names the fields to fill in.
+ */
+export class MissionIncomplete extends Error {}
+
 /** The city as the published Mission names it (its official name, SIRET, IATI identifier). */
 export const cityIdentity = async (strapi: Core.Strapi): Promise<CityIdentity> => {
   const mission = (await strapi.documents(MISSION_UID).findFirst({

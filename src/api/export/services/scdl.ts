@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { basisPointsToFraction, centsToDecimal } from '../../../validation/money';
-import { cityIdentity, FUNDING_UID, pages } from './public-money';
+import { cityIdentity, FUNDING_UID, MissionIncomplete, pages } from './public-money';
 
 /**
  * The SCDL « subventions » 2.1.1 columns, in the schema's order
@@ -55,19 +55,16 @@ interface GrantLine {
 /** The lines the SCDL publishes: grants (`grant`), as committed (one row per agreement and beneficiary). */
 export const GRANT_FILTERS = { grant: { $eq: true }, flow: { $eq: 'commitment' as const } };
 
-/** Why the file cannot be written (the city not identified while there are grants), or null. */
-export class CityNotIdentified extends Error {}
-
 /**
  * The rows of the SCDL file, read a page at a time. A grant whose beneficiary is not published (an
  * association taken off the site) is left out: the file would name nobody. Throws
- * CityNotIdentified before the first row when grants exist but the Mission has no SIRET or name.
+ * MissionIncomplete before the first row when grants exist but the Mission has no SIRET or name.
  */
 export const scdlRows = async (strapi: Core.Strapi): Promise<AsyncGenerator<ScdlRow>> => {
   const city = await cityIdentity(strapi);
   const grants = await strapi.documents(FUNDING_UID).count({ status: 'published', filters: GRANT_FILTERS });
   if (grants > 0 && (!city.siret || !city.cityName)) {
-    throw new CityNotIdentified(
+    throw new MissionIncomplete(
       "the Mission's official city name and SIRET (Mission → Nom officiel de la collectivité, SIRET) are needed to publish the grants",
     );
   }
