@@ -1,6 +1,9 @@
-/** A response of the public API as it was sent: its JSON text and content type. */
+/**
+ * A response of the public API as it was sent: its JSON text, encoded once (UTF-8: what goes on
+ * the wire, so serving it again copies bytes instead of encoding text), and its content type.
+ */
 export interface CachedResponse {
-  body: string;
+  body: Buffer;
   type: string;
 }
 
@@ -14,7 +17,7 @@ export const createResponseCache = (budgetBytes: number, maxEntryBytes: number) 
   let version = -1;
   let bytes = 0;
 
-  const sizeOf = (key: string, value: CachedResponse): number => 2 * (key.length + value.body.length) + 64;
+  const sizeOf = (key: string, value: CachedResponse): number => 2 * key.length + value.body.length + 64;
 
   const clear = (): void => {
     entries.clear();

@@ -82,10 +82,12 @@ const fingerprintOf = (strapi: Core.Strapi): string => {
  */
 const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
   const megabytes = Number(process.env.RESPONSE_CACHE_MB ?? 64);
-  const cache: ResponseCache = createResponseCache(
-    (Number.isFinite(megabytes) ? megabytes : 64) * 1024 * 1024,
-    4 * 1024 * 1024,
-  );
+  const budget = (Number.isFinite(megabytes) ? megabytes : 64) * 1024 * 1024;
+  const cache: ResponseCache = createResponseCache(budget, 4 * 1024 * 1024);
+  /** Whether answers are kept at all (RESPONSE_CACHE_MB=0: every answer is built). */
+  const keeping = budget > 0;
+  /** The anonymous answers being built, by version and URL: settled when the build is over. */
+  const building = new Map<string, Promise<void>>();
   const version = contentVersion(strapi);
   version.onChange((at) => {
     cache.moveTo(at);
@@ -127,33 +129,63 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     const key = ctx.url;
     fingerprint ??= fingerprintOf(strapi);
     const etag = `"${fingerprint}-${at}-${hash(key, 12)}"`;
-    const cached = at > 0 ? cache.get(key, at) : undefined;
-    const answer = (body: string, type: string): void => {
+    const answer = (body: string | Buffer, type: string): void => {
       if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) return;
       ctx.status = 200;
       ctx.body = body;
       ctx.type = type;
     };
+    const cached = at > 0 ? cache.get(key, at) : undefined;
     if (cached) {
       answer(cached.body, cached.type);
       return;
     }
 
-    await next();
-    if (ctx.status !== 200) return;
-    if (isStream(ctx.body)) {
-      // A file streamed as it is read (an export): its ETag is the version's like any answer, and a
-      // matching If-None-Match stops it before its first row is read. It is not kept: it is not in
-      // memory.
-      const stream = ctx.body;
-      if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) stream.destroy();
-      return;
+    // Built once: requests for a URL that is being built (the first ones after a publish, many at
+    // a time on a busy page) wait for that build and are served what it kept, instead of each
+    // building the same answer. If it kept nothing (not a 200), each builds its own.
+    const flight = `${at} ${key}`;
+    const pending = keeping && at > 0 ? building.get(flight) : undefined;
+    if (pending) {
+      await pending;
+      const built = cache.get(key, at);
+      if (built) {
+        answer(built.body, built.type);
+        return;
+      }
     }
-    const body = serialise(ctx.body);
-    if (typeof body !== 'string') return; // a file: no ETag of ours
-    const type = ctx.type;
-    if (at > 0) cache.set(key, at, { body, type });
-    answer(body, type);
+    let done: (() => void) | undefined;
+    if (keeping && at > 0 && !building.has(flight)) {
+      building.set(
+        flight,
+        new Promise<void>((resolve) => {
+          done = resolve;
+        }),
+      );
+    }
+    try {
+      await next();
+      if (ctx.status !== 200) return;
+      if (isStream(ctx.body)) {
+        // A file streamed as it is read (an export): its ETag is the version's like any answer, and a
+        // matching If-None-Match stops it before its first row is read. It is not kept: it is not in
+        // memory.
+        const stream = ctx.body;
+        if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) stream.destroy();
+        return;
+      }
+      const body = serialise(ctx.body);
+      if (typeof body !== 'string') return; // a file: no ETag of ours
+      const type = ctx.type;
+      const bytes = Buffer.from(body);
+      if (at > 0) cache.set(key, at, { body: bytes, type });
+      answer(bytes, type);
+    } finally {
+      if (done) {
+        building.delete(flight);
+        done();
+      }
+    }
   };
 };
 

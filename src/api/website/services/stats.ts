@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { BREAKDOWN_KEYS, COUNTED, STATS_KEYS, type StatsKey } from '../../../contributions';
 import type * as z from 'zod/v4';
 import type { statsSchema } from '../schemas';
@@ -39,23 +38,114 @@ interface Meta {
   attributes: Record<string, { columnName?: string; joinTable?: JoinTable } | undefined>;
 }
 
-type Rows<T> = T[];
+/** One figure of a type: its dimension, and the value (`label`) or related row (`ref`) counted. */
+interface Figure {
+  dim: 'total' | 'year' | 'value' | 'country' | 'continent' | 'theme';
+  label: string | null;
+  ref: number | null;
+  n: unknown;
+}
 
-/** The rows of a grouped query (Knex types them `any` once grouped). */
-const rowsOf = async <T>(query: Knex.QueryBuilder): Promise<T[]> => (await query) as T[];
+type Rows<T> = { rows?: T[] } | T[];
+const rowsOf = <T>(result: Rows<T>): T[] => (Array.isArray(result) ? result : (result.rows ?? []));
 const n = (value: unknown): number => Number(value ?? 0);
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+const column = (meta: Meta, attribute: string): string => meta.attributes[attribute]?.columnName ?? attribute;
+const joinOf = (uid: string, meta: Meta, attribute: string): JoinTable => {
+  const join = meta.attributes[attribute]?.joinTable;
+  if (!join) throw new Error(`${uid}.${attribute}: no join table`);
+  return join;
+};
+
+/**
+ * Every figure of one counted type in one statement: its published French rows (`p`) are read
+ * once, and its links to countries (`pc`) once, then counted by year, by breakdown value, by
+ * country, by continent and by theme. A link table holds each pair once (Strapi's unique
+ * constraint), so an entry counts once per country and per theme; by continent it counts once
+ * however many of its countries are there.
+ */
+const figuresStatement = (
+  spec: (typeof COUNTED)[number],
+  meta: Meta,
+  country: Meta,
+): { sql: string; bindings: string[] } => {
+  const dated = 'startDate' in meta.attributes;
+  const breakdown = 'breakdown' in spec ? spec.breakdown : undefined;
+  const countries = joinOf(spec.uid, meta, spec.countries);
+  const themes = joinOf(spec.uid, meta, 'themes');
+  const p = [
+    'SELECT t.id AS id',
+    dated ? `, substr(t.${quote(column(meta, 'startDate'))}, 1, 4) AS year` : '',
+    breakdown ? `, t.${quote(column(meta, breakdown.attribute))} AS value` : '',
+    ` FROM ${quote(meta.tableName)} t WHERE t.published_at IS NOT NULL AND t.locale = ?`,
+  ].join('');
+  const pc =
+    `SELECT l.${quote(countries.inverseJoinColumn.name)} AS ref, l.${quote(countries.joinColumn.name)} AS id ` +
+    `FROM ${quote(countries.name)} l JOIN p ON p.id = l.${quote(countries.joinColumn.name)}`;
+  const branches = [
+    `SELECT 'total' AS dim, CAST(NULL AS VARCHAR(255)) AS label, CAST(NULL AS INTEGER) AS ref, COUNT(*) AS n FROM p`,
+    dated ? `SELECT 'year', p.year, NULL, COUNT(*) FROM p WHERE p.year IS NOT NULL GROUP BY p.year` : '',
+    breakdown ? `SELECT 'value', p.value, NULL, COUNT(*) FROM p GROUP BY p.value` : '',
+    `SELECT 'country', NULL, pc.ref, COUNT(*) FROM pc GROUP BY pc.ref`,
+    `SELECT 'continent', r.${quote(column(country, 'continent'))}, NULL, COUNT(DISTINCT pc.id) ` +
+      `FROM pc JOIN ${quote(country.tableName)} r ON r.id = pc.ref GROUP BY r.${quote(column(country, 'continent'))}`,
+    `SELECT 'theme', NULL, l.${quote(themes.inverseJoinColumn.name)}, COUNT(*) FROM ${quote(themes.name)} l ` +
+      `JOIN p ON p.id = l.${quote(themes.joinColumn.name)} GROUP BY l.${quote(themes.inverseJoinColumn.name)}`,
+  ].filter((branch) => branch !== '');
+  return {
+    sql: `WITH p AS MATERIALIZED (${p}), pc AS MATERIALIZED (${pc}) ${branches.join(' UNION ALL ')}`,
+    bindings: [DEFAULT_LOCALE],
+  };
+};
 
 /**
  * Counts of published content by continent, country, theme, year and type: the figures of the
  * "five continents" page. An entry linked to several countries or themes counts once in each;
- * an association counts once per continent it works on. Counted by the database (GROUP BY on the
- * published French rows and their link tables, a handful of queries per type): the cost does not
- * grow with what would have to be read and held in memory.
+ * an association counts once per continent it works on. Counted by the database: one statement
+ * per type (run side by side), then the names of the countries and themes met — seven statements
+ * whatever the size; nothing is read into memory but the counts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async compute(query: RawQuery): Promise<Stats> {
     refuseUnknown(query, []);
     const knex = strapi.db.connection;
+    const country = strapi.db.metadata.get('api::country.country') as unknown as Meta;
+    const theme = strapi.db.metadata.get('api::theme.theme') as unknown as Meta;
+
+    const perType = await Promise.all(
+      COUNTED.map(async (spec) => {
+        const { sql, bindings } = figuresStatement(
+          spec,
+          strapi.db.metadata.get(spec.uid) as unknown as Meta,
+          country,
+        );
+        return { spec, figures: rowsOf(await knex.raw<Rows<Figure>>(sql, bindings)) };
+      }),
+    );
+
+    const refs = (dim: Figure['dim']): number[] => [
+      ...new Set(perType.flatMap(({ figures }) => figures.filter((f) => f.dim === dim).map((f) => n(f.ref)))),
+    ];
+    const [countryRows, themeRows] = await Promise.all([
+      knex(country.tableName)
+        .whereIn('id', refs('country'))
+        .select({
+          id: 'id',
+          isoCode: column(country, 'isoCode'),
+          name: column(country, 'name'),
+          slug: column(country, 'slug'),
+          continent: column(country, 'continent'),
+        }) as Promise<Array<CountryRef & { id: number }>>,
+      knex(theme.tableName)
+        .whereIn('id', refs('theme'))
+        .select({ id: 'id', name: column(theme, 'name'), slug: column(theme, 'slug') }) as Promise<
+        Array<{ id: number; name: string; slug: string }>
+      >,
+    ]);
+    const countryById = new Map(countryRows.map(({ id, ...ref }) => [n(id), ref]));
+    const themeById = new Map(themeRows.map(({ id, ...ref }) => [n(id), ref]));
+
     const totals = emptyCounts();
     const continents = new Tally<{ continent: string }>();
     const countries = new Tally<CountryRef>();
@@ -64,86 +154,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const byType = Object.fromEntries(BREAKDOWN_KEYS.map((key) => [key, {}])) as Stats['byType'];
     for (const continent of CONTINENTS) continents.rows.set(continent, { continent, ...emptyCounts() });
 
-    const country = strapi.db.metadata.get('api::country.country') as unknown as Meta;
-    const theme = strapi.db.metadata.get('api::theme.theme') as unknown as Meta;
-    const column = (meta: Meta, attribute: string): string =>
-      meta.attributes[attribute]?.columnName ?? attribute;
-
-    for (const { uid, key: type, countries: countryField, breakdown } of COUNTED) {
-      const meta = strapi.db.metadata.get(uid) as unknown as Meta;
-      /** The published French rows of the type, as `t`. */
-      const rows = () =>
-        knex({ t: meta.tableName }).whereNotNull('t.published_at').andWhere('t.locale', DEFAULT_LOCALE);
-      /** Those rows joined to the entries a relation links them to, as `r`. */
-      const linked = (attribute: string, target: Meta) => {
-        const join = meta.attributes[attribute]?.joinTable;
-        if (!join) throw new Error(`${uid}.${attribute}: no join table`);
-        return rows()
-          .join({ l: join.name }, `l.${join.joinColumn.name}`, 't.id')
-          .join({ r: target.tableName }, 'r.id', `l.${join.inverseJoinColumn.name}`);
-      };
-
-      const count = n((await rows().count<Rows<{ n: unknown }>>({ n: '*' }))[0]?.n);
-      totals[type] += count;
-      totals.total += count;
-
-      const byContinent = await rowsOf<{ continent: string; n: unknown }>(
-        linked(countryField, country)
-          .select({ continent: `r.${column(country, 'continent')}` })
-          .countDistinct({ n: 't.id' })
-          .groupBy(`r.${column(country, 'continent')}`),
-      );
-      for (const row of byContinent)
-        continents.add(row.continent, () => ({ continent: row.continent }), type, n(row.n));
-
-      const byCountry = await rowsOf<CountryRef & { n: unknown }>(
-        linked(countryField, country)
-          .select({
-            isoCode: `r.${column(country, 'isoCode')}`,
-            name: `r.${column(country, 'name')}`,
-            slug: `r.${column(country, 'slug')}`,
-            continent: `r.${column(country, 'continent')}`,
-          })
-          .countDistinct({ n: 't.id' })
-          .groupBy(
-            ['isoCode', 'name', 'slug', 'continent'].map((attribute) => `r.${column(country, attribute)}`),
-          ),
-      );
-      for (const { n: entries, ...ref } of byCountry) countries.add(ref.isoCode, () => ref, type, n(entries));
-
-      const byTheme = await rowsOf<{ name: string; slug: string; n: unknown }>(
-        linked('themes', theme)
-          .select({ name: `r.${column(theme, 'name')}`, slug: `r.${column(theme, 'slug')}` })
-          .countDistinct({ n: 't.id' })
-          .groupBy([`r.${column(theme, 'name')}`, `r.${column(theme, 'slug')}`]),
-      );
-      for (const row of byTheme)
-        themes.add(row.slug, () => ({ name: row.name, slug: row.slug }), type, n(row.n));
-
-      if ('startDate' in meta.attributes) {
-        const start = `t.${column(meta, 'startDate')}`;
-        const byYear = await rowsOf<{ year: string; n: unknown }>(
-          rows()
-            .whereNotNull(start)
-            .select({ year: knex.raw(`substr(??, 1, 4)`, [start]) })
-            .count({ n: '*' })
-            .groupBy(knex.raw(`substr(??, 1, 4)`, [start])),
-        );
-        for (const row of byYear) {
-          const year = Number(row.year);
-          years.add(String(year), () => ({ year }), type, n(row.n));
-        }
-      }
-
-      if (breakdown) {
-        const attribute = `t.${column(meta, breakdown.attribute)}`;
-        const values = await rowsOf<{ value: string | null; n: unknown }>(
-          rows().select({ value: attribute }).count({ n: '*' }).groupBy(attribute),
-        );
-        const table = byType[breakdown.key];
-        for (const row of values) {
-          const name = typeof row.value === 'string' && row.value !== '' ? row.value : 'unspecified';
-          table[name] = (table[name] ?? 0) + n(row.n);
+    for (const { spec, figures } of perType) {
+      const type = spec.key;
+      for (const figure of figures) {
+        const count = n(figure.n);
+        switch (figure.dim) {
+          case 'total':
+            totals[type] += count;
+            totals.total += count;
+            break;
+          case 'year': {
+            const year = Number(figure.label);
+            years.add(String(year), () => ({ year }), type, count);
+            break;
+          }
+          case 'value': {
+            if (!('breakdown' in spec) || !spec.breakdown) break;
+            const table = byType[spec.breakdown.key];
+            const name =
+              typeof figure.label === 'string' && figure.label !== '' ? figure.label : 'unspecified';
+            table[name] = (table[name] ?? 0) + count;
+            break;
+          }
+          case 'country': {
+            const ref = countryById.get(n(figure.ref));
+            if (ref) countries.add(ref.isoCode, () => ref, type, count);
+            break;
+          }
+          case 'continent': {
+            const continent = String(figure.label);
+            continents.add(continent, () => ({ continent }), type, count);
+            break;
+          }
+          case 'theme': {
+            const ref = themeById.get(n(figure.ref));
+            if (ref) themes.add(ref.slug, () => ref, type, count);
+            break;
+          }
         }
       }
     }
@@ -154,7 +201,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       byCountry: [...countries.rows.values()].sort((a, b) => a.isoCode.localeCompare(b.isoCode)),
       byTheme: [...themes.rows.values()].sort((a, b) => b.total - a.total || a.slug.localeCompare(b.slug)),
       byYear: [...years.rows.values()].sort((a, b) => a.year - b.year),
-      byType,
+      // Each breakdown by value name: the same text on every instance, whatever order the database counted in.
+      byType: Object.fromEntries(
+        Object.entries(byType).map(([key, table]) => [
+          key,
+          Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b))),
+        ]),
+      ) as Stats['byType'],
     };
   },
 });
