@@ -20,6 +20,7 @@ import { routeEmailsThroughOutbox, sendWebhook } from './api/delivery/channels';
 import { drainRequests, trackRequests } from './platform/shutdown';
 import { pluginService } from './platform/services';
 import { registerPortal } from './portal/routes';
+import { lightenStockMiddlewares } from './platform/stock-middlewares';
 import { registerCustomFields } from './content-manager/custom-fields';
 import { registerDeclarationAdminRoutes } from './api/export/admin-routes';
 import { registerReviewQueueRoute } from './submissions/review-queue';
@@ -41,6 +42,8 @@ export default {
     // Enumerations shown with French labels in the admin (src/admin/fields/choice.tsx); the stored
     // values and the API stay as they are.
     registerCustomFields(strapi);
+    // Strapi's security headers and body parser, built once instead of at every request.
+    lightenStockMiddlewares(strapi);
     // Before Strapi opens the database: a database still starting is waited for, not a crash.
     await waitForDatabase(strapi);
     // Instances starting together on one PostgreSQL database take turns (until the end of bootstrap).
