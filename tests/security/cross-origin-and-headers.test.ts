@@ -110,6 +110,59 @@ describe('headers', () => {
       });
     }
   });
+
+  // Strapi's security middleware is recorded once and replayed (src/platform/stock-middlewares.ts):
+  // every method and spelling still gets its headers, and the admin's paths still get its own policy.
+  it('every answer carries the security headers, whatever the method or spelling', async () => {
+    const answers = [
+      await anonymous().get('/api/themes'),
+      await anonymous().get('/API/Themes/'),
+      await anonymous().get('/api/nothing'),
+      await anonymous().head('/api/timeline'),
+      await anonymous()
+        .post('/api/themes')
+        .send({ data: { name: 'x' } }),
+      await anonymous().delete('/api/themes/nothing'),
+      await request(baseUrl()).get('/_health'),
+    ];
+    for (const response of answers) {
+      const { method, path } = response.request as unknown as { method: string; path: string };
+      expect({ method, path, status: response.status, ...securityHeaders(response.headers) }).toEqual({
+        method,
+        path,
+        status: response.status,
+        csp: expect.stringContaining("default-src 'self'") as unknown,
+        frame: 'SAMEORIGIN',
+        hsts: 'max-age=31536000; includeSubDomains',
+        nosniff: 'nosniff',
+        referrer: 'no-referrer',
+      });
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    }
+    // Under the admin's path, Strapi's own middleware answers (the test server runs with
+    // NODE_ENV=test, where it lets the admin's bundler connect: ws: in connect-src).
+    const admin = await request(baseUrl()).get('/admin/init');
+    expect(admin.headers['content-security-policy']).toMatch(/connect-src[^;]*ws:/);
+    expect((await anonymous().get('/api/themes')).headers['content-security-policy']).not.toMatch(/ws:/);
+  });
+
+  it('a JSON body is still read (POST), and a GET has none', async () => {
+    const response = await anonymous()
+      .post('/api/themes')
+      .set('Content-Type', 'application/json')
+      .send('{"data": ');
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/JSON|body/i);
+    expect((await anonymous().get('/api/themes').set('Content-Type', 'application/json')).status).toBe(200);
+  });
+});
+
+const securityHeaders = (headers: Record<string, string | undefined>) => ({
+  csp: headers['content-security-policy'],
+  frame: headers['x-frame-options'],
+  hsts: headers['strict-transport-security'],
+  nosniff: headers['x-content-type-options'],
+  referrer: headers['referrer-policy'],
 });
 
 describe('a server with no CORS_ORIGINS', () => {
