@@ -29,14 +29,21 @@ describe('locales: French by default, English available', () => {
       // "fill in from another locale" does.
       data: { name: 'Health', slug: 'sante' },
     });
-    expect(created.status).toBe(200);
+    try {
+      expect(created.status).toBe(200);
 
-    const english = await anonymous().get(`/api/themes/${french.documentId}?locale=en`);
-    expect(english.status).toBe(200);
-    expect(dataOf(english)).toMatchObject({ name: 'Health', slug: 'sante', locale: 'en' });
+      const english = await anonymous().get(`/api/themes/${french.documentId}?locale=en`);
+      expect(english.status).toBe(200);
+      expect(dataOf(english)).toMatchObject({ name: 'Health', slug: 'sante', locale: 'en' });
 
-    const stillFrench = await anonymous().get(`/api/themes/${french.documentId}`);
-    expect(dataOf(stillFrench)).toMatchObject({ name: 'Santé', locale: 'fr' });
+      const stillFrench = await anonymous().get(`/api/themes/${french.documentId}`);
+      expect(dataOf(stillFrench)).toMatchObject({ name: 'Santé', locale: 'fr' });
+    } finally {
+      // Only the English version goes: other files expect no theme translated (website.test.ts).
+      const removed = await trusted.delete(`/api/themes/${french.documentId}?locale=en`);
+      expect(removed.status).toBe(204);
+    }
+    expect((await anonymous().get(`/api/themes/${french.documentId}`)).status).toBe(200);
   });
 });
 
