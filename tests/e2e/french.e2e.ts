@@ -92,12 +92,13 @@ export const englishIn = (text: string): string[] =>
 
 const settle = async (page: Page): Promise<void> => {
   await page.waitForLoadState('networkidle');
-  // The design system's spinners carry a hidden « Loading » for screen readers, written in its code
-  // (no translation key): read once the relations' spinners are gone.
+  // The design system's spinners carry a hidden « Loading » (the relations') or « Loading content »
+  // (a page still fetching, seen on a loaded CI machine) for screen readers, written in its code
+  // (no translation key): read once every spinner is gone.
   await page
-    .getByText('Loading', { exact: true })
+    .getByText(/^Loading( content)?$/)
     .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
+    .waitFor({ state: 'detached', timeout: 30_000 })
     .catch(() => undefined);
   // The first visit's banners and tours are part of what a person sees: they are not dismissed.
   await page.waitForTimeout(300);
