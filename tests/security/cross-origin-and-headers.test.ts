@@ -146,6 +146,23 @@ describe('headers', () => {
     expect((await anonymous().get('/api/themes')).headers['content-security-policy']).not.toMatch(/ws:/);
   });
 
+  // The recorded headers are chosen on the path as Strapi's own middleware does (src/platform/
+  // stock-middlewares.ts): every spelling of a route, whichever branch it takes, gets them all.
+  it.each(['/admin/init', '/api/themes', '/_health'])(
+    '%s: every spelling carries the security headers',
+    async (route) => {
+      for (const spelling of spellingsOf(route)) {
+        const response = await request(baseUrl()).get(spelling);
+        const headers = securityHeaders(response.headers);
+        expect({ spelling, csp: headers.csp?.includes("default-src 'self'"), frame: headers.frame }).toEqual({
+          spelling,
+          csp: true,
+          frame: 'SAMEORIGIN',
+        });
+      }
+    },
+  );
+
   it('a JSON body is still read (POST), and a GET has none', async () => {
     const response = await anonymous()
       .post('/api/themes')
