@@ -15,6 +15,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // insists on its own middleware being listed: given no origin, what it adds is taken out again.
   { name: 'global::cors', config: { origins: env.array('CORS_ORIGINS', []) } },
   { name: 'strapi::cors', config: { origin: [], credentials: false } },
+  // An anonymous GET of the content API whose answer is kept for the current content version is
+  // answered here (200, or 304 for its ETag), with the headers above and nothing below: the rest
+  // of the stack built that very answer (src/middlewares/http-cache.ts).
+  'global::kept-answers',
   // The association portal's cookie session: a session cookie with its CSRF header stands for a
   // bearer token, and a portal answer never carries a token (src/portal/session.ts).
   'global::portal-session',

@@ -65,34 +65,99 @@ const fingerprintOf = (strapi: Core.Strapi): string => {
   return hash(shapes.join(';'), 8);
 };
 
+/** What the router's middleware and the front of the stack share, one per Strapi instance. */
+interface PublicAnswers {
+  cache: ResponseCache;
+  /** Whether answers are kept at all (RESPONSE_CACHE_MB=0: every answer is built). */
+  keeping: boolean;
+  /** The anonymous answers being built, by version and URL: settled when the build is over. */
+  building: Map<string, Promise<void>>;
+  version: ReturnType<typeof contentVersion>;
+  /** The ETag of an anonymous answer: the release's fingerprint, the content version, the URL. */
+  etagOf: (at: number, key: string) => string;
+}
+
+const shared = new WeakMap<Core.Strapi, PublicAnswers>();
+
+const publicAnswersOf = (strapi: Core.Strapi): PublicAnswers => {
+  const known = shared.get(strapi);
+  if (known) return known;
+  const megabytes = Number(process.env.RESPONSE_CACHE_MB ?? 64);
+  const budget = (Number.isFinite(megabytes) ? megabytes : 64) * 1024 * 1024;
+  const cache = createResponseCache(budget, 4 * 1024 * 1024);
+  const version = contentVersion(strapi);
+  version.onChange((at) => {
+    cache.moveTo(at);
+  });
+  let fingerprint: string | undefined;
+  const answers: PublicAnswers = {
+    cache,
+    keeping: budget > 0,
+    building: new Map(),
+    version,
+    etagOf: (at, key) => {
+      fingerprint ??= fingerprintOf(strapi);
+      return `"${fingerprint}-${at}-${hash(key, 12)}"`;
+    },
+  };
+  shared.set(strapi, answers);
+  return answers;
+};
+
+/** Answers an anonymous request from what was kept for its URL: 304 if it names the ETag, else 200. */
+const answerWith = (ctx: Context, etag: string, body: string | Buffer, type: string): void => {
+  if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) return;
+  ctx.status = 200;
+  ctx.body = body;
+  ctx.type = type;
+};
+
+/**
+ * The front of the stack (config/middlewares.ts, after the security and CORS headers): an anonymous
+ * GET whose answer is kept for the current content version is answered there — 200 from the kept
+ * bytes, or 304 if it names the ETag — without the rest of the global middlewares, the router and
+ * the route's checks, which would give exactly that answer: it was built by them, for this URL and
+ * this version of the content and of the Public role's permissions (a change of either moves the
+ * version and empties the cache). Anything else goes on, and the router's `httpCache` below still
+ * applies. A request with a cookie goes on too: the association portal's session cookie stands for
+ * credentials (src/middlewares/portal-session.ts).
+ */
+export const keptAnswers = (strapi: Core.Strapi): Core.MiddlewareHandler => {
+  const answers = publicAnswersOf(strapi);
+  return async (ctx: Context, next: Next) => {
+    if ((ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.get('Authorization') && !ctx.get('Cookie')) {
+      const at = answers.version.current();
+      const kept = at > 0 ? answers.cache.get(ctx.url, at) : undefined;
+      if (kept) {
+        answerWith(ctx, answers.etagOf(at, ctx.url), kept.body, kept.type);
+        return;
+      }
+    }
+    await next();
+  };
+};
+
 /**
  * ETag, Cache-Control and 304 on every successful GET of the content API (mounted on its router,
  * see src/index.ts, so every spelling of a route meets it).
  *
  * Anonymous requests (no Authorization): the answer depends only on the URL and on the published
  * content, whose changes are counted by the content version (src/cache/content-version.ts). The
- * ETag is derived from that version and the URL, so a matching If-None-Match is answered 304 before
- * anything is read or built, and two instances on one database give the same ETag. The body built
- * for a URL — by the whole pipeline: authorisation of the Public role, query checks, published-only
- * rule, sanitising — is kept for that version and served again until the version moves (every
- * write of public content, of the Public role's permissions or of a media file moves it).
+ * ETag is derived from that version and the URL, so two instances on one database give the same
+ * ETag, and a matching If-None-Match is answered 304 from what is kept without anything being read
+ * (at the front of the stack, `keptAnswers` above, when nothing in the request calls for the
+ * rest). The body built for a URL — by the whole pipeline: authorisation of the Public role, query
+ * checks, published-only rule, sanitising — is kept for that version and served again until the
+ * version moves (every write of public content, of the Public role's permissions or of a media
+ * file moves it). A URL not kept (the first request after a change, or RESPONSE_CACHE_MB=0) is
+ * built first, even for a matching If-None-Match: the 304 then stands for an answer the route has
+ * just given.
  *
  * Requests with credentials may see drafts or private fields: nothing is kept; their ETag is a hash
  * of their own body, and Cache-Control says private.
  */
 const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
-  const megabytes = Number(process.env.RESPONSE_CACHE_MB ?? 64);
-  const budget = (Number.isFinite(megabytes) ? megabytes : 64) * 1024 * 1024;
-  const cache: ResponseCache = createResponseCache(budget, 4 * 1024 * 1024);
-  /** Whether answers are kept at all (RESPONSE_CACHE_MB=0: every answer is built). */
-  const keeping = budget > 0;
-  /** The anonymous answers being built, by version and URL: settled when the build is over. */
-  const building = new Map<string, Promise<void>>();
-  const version = contentVersion(strapi);
-  version.onChange((at) => {
-    cache.moveTo(at);
-  });
-  let fingerprint: string | undefined;
+  const { cache, keeping, building, version, etagOf } = publicAnswersOf(strapi);
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
@@ -108,8 +173,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
         // A streamed export for a token (the e-APD declaration) reads published content only: its
         // ETag is the version's, as for the public, but it stays private.
         const stream = ctx.body;
-        fingerprint ??= fingerprintOf(strapi);
-        const etag = `"${fingerprint}-${before}-${hash(ctx.url, 12)}"`;
+        const etag = etagOf(before, ctx.url);
         if (before > 0 && notModified(ctx, etag, PRIVATE_CACHE_CONTROL)) stream.destroy();
         return;
       }
@@ -127,13 +191,9 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     const at = version.current();
     // The URL as the client sent it (a route may rewrite the query it passes on).
     const key = ctx.url;
-    fingerprint ??= fingerprintOf(strapi);
-    const etag = `"${fingerprint}-${at}-${hash(key, 12)}"`;
+    const etag = etagOf(at, key);
     const answer = (body: string | Buffer, type: string): void => {
-      if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) return;
-      ctx.status = 200;
-      ctx.body = body;
-      ctx.type = type;
+      answerWith(ctx, etag, body, type);
     };
     const cached = at > 0 ? cache.get(key, at) : undefined;
     if (cached) {

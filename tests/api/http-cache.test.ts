@@ -181,6 +181,38 @@ describe('ETags from the content version', () => {
     expect(revalidated.queries).toBe(0);
   });
 
+  it('an answer kept for this content is given with the very headers of the one built for it', async () => {
+    // Kept answers are served at the front of the stack (config/middlewares.ts): they must carry
+    // what the built one carried — security headers, CORS for an allowed origin, Vary, ETag.
+    const path = '/api/countries/GA/overview';
+    const origin = 'https://website.example.test';
+    const created = await trusted.post('/api/themes', { data: { name: 'Entêtes', slug: 'test-entetes' } });
+    expect(created.status).toBe(201);
+    await trusted.delete(`/api/themes/${dataOf(created).documentId}`);
+    const cold = await probed(path, { Origin: origin });
+    expect(cold.queries).toBeGreaterThan(0);
+    const kept = await probed(path, { Origin: origin });
+    expect(kept.queries).toBe(0);
+    const headersOf = (response: request.Response): Record<string, string> => {
+      const headers = { ...(response.headers as Record<string, string>) };
+      delete headers.date;
+      return headers;
+    };
+    expect(headersOf(kept.response)).toEqual(headersOf(cold.response));
+    expect(kept.response.headers['access-control-allow-origin']).toBe(origin);
+    expect(kept.response.headers['content-security-policy']).toBeTruthy();
+    expect(kept.response.text).toBe(cold.response.text);
+    const revalidated = await probed(path, { Origin: origin, 'If-None-Match': cold.response.headers.etag });
+    expect(revalidated.response.status).toBe(304);
+    expect(revalidated.response.headers['access-control-allow-origin']).toBe(origin);
+    expect(revalidated.response.headers.vary).toBe(cold.response.headers.vary);
+    // HEAD: the same headers, no body.
+    const head = await anonymous().head(path).set('Origin', origin);
+    expect(head.status).toBe(200);
+    expect(head.headers.etag).toBe(cold.response.headers.etag);
+    expect(head.headers['content-length']).toBe(cold.response.headers['content-length']);
+  });
+
   it('requests arriving together after a write are answered from one build', async () => {
     const path = '/api/stats';
     const created = await trusted.post('/api/themes', { data: { name: 'Ensemble', slug: 'test-ensemble' } });

@@ -226,6 +226,21 @@ describe('the portal session', () => {
     );
   });
 
+  it('is never given the answer kept for the public: its reads are its own, private', async () => {
+    // An anonymous answer kept for the URL (served at the front of the stack) must not stand for
+    // the session's: the session cookie is credentials.
+    const path = '/api/themes?fields[0]=name&sort=name';
+    for (let i = 0; i < 2; i++) {
+      const anonymousAnswer = await request(baseUrl()).get(path);
+      expect(anonymousAnswer.status).toBe(200);
+      expect(anonymousAnswer.headers['cache-control']).toMatch(/^public/);
+    }
+    const session = await portalLogin(member.email, member.password);
+    const own = await asPortal(session, 'get', path);
+    expect(own.status).toBe(200);
+    expect(own.headers['cache-control']).toBe('private, no-cache');
+  });
+
   it('no portal answer carries a token: refresh and password change included', async () => {
     const session = await portalLogin(member.email, member.password);
     const refresh = await asPortal(session, 'post', '/api/auth/refresh').send({});
