@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createClient } from 'redis';
+import { rowsOf, type RawRows } from '../platform/sql';
 
 const TABLE = 'ri_rate_limits';
 
@@ -37,10 +38,7 @@ export const createRateLimitStore = (strapi: Core.Strapi) => {
       await ensureTable();
       const now = Date.now();
       const expired = now - windowSeconds * 1000;
-      const result = await knex.raw<
-        | { rows?: Array<{ count: number | string; window_start: number | string }> }
-        | Array<{ count: number | string; window_start: number | string }>
-      >(
+      const result = await knex.raw<RawRows<{ count: number | string; window_start: number | string }>>(
         `INSERT INTO ${TABLE} (key, window_start, count) VALUES (?, ?, 1)
          ON CONFLICT (key) DO UPDATE SET
            count = CASE WHEN ${TABLE}.window_start <= ? THEN 1 ELSE ${TABLE}.count + 1 END,
@@ -48,7 +46,7 @@ export const createRateLimitStore = (strapi: Core.Strapi) => {
          RETURNING count, window_start`,
         [key, now, expired, expired, now],
       );
-      const row = Array.isArray(result) ? result[0] : (result.rows ?? [])[0];
+      const [row] = rowsOf(result);
       const windowEnd = Number(row.window_start) + windowSeconds * 1000;
       return { count: Number(row.count), retryAfter: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
     },

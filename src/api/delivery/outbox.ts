@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { rowsOf, type RawRows } from '../../platform/sql';
 
 /**
  * The outbox. A notification to the city website or an e-mail is a row of `outbox_deliveries`,
@@ -126,7 +127,7 @@ const claim = async (
     .first<{ id: number | string } | undefined>();
   if (!due) return [];
   const lock = strapi.db.dialect.client === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-  const result = (await strapi.db.connection.raw(
+  const result = await strapi.db.connection.raw<RawRows<ClaimedRow>>(
     `UPDATE ${TABLE} SET lease_until = ?, lease_owner = ?, attempts = COALESCE(attempts, 0) + 1
      WHERE id IN (
        SELECT id FROM ${TABLE}
@@ -135,9 +136,8 @@ const claim = async (
      )
      RETURNING id, document_id, channel, payload, attempts`,
     [now + leaseMs, owner, now, now, limit],
-  )) as ClaimedRow[] | { rows: ClaimedRow[] };
-  const rows = Array.isArray(result) ? result : result.rows;
-  return rows
+  );
+  return rowsOf(result)
     .map((row) => ({
       id: Number(row.id),
       documentId: row.document_id,

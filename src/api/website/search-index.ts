@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { SEARCHABLE, type Searchable, type Weight } from '../../contributions';
+import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
 
 /**
  * The search index: one row per published entry of a searchable type (its contributions.ts), with
@@ -27,9 +28,6 @@ const META_TABLE = 'ri_search_meta';
 /** bm25 column weights of A, B, C on SQLite (PostgreSQL's ts_rank defaults: 1, 0.4, 0.2). */
 export const FTS_WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
 const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C'];
-
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 export interface IndexedType {
   uid: string;
@@ -146,11 +144,7 @@ const sqliteRebuild = async (knex: Knex, type: IndexedType): Promise<void> => {
 };
 
 const countOf = async (knex: Knex, sql: string, bindings: string[] = []): Promise<number> => {
-  const result = await knex.raw<{ rows?: Array<{ n: number | string }> } | Array<{ n: number | string }>>(
-    sql,
-    bindings,
-  );
-  const rows = Array.isArray(result) ? result : (result.rows ?? []);
+  const rows = rowsOf(await knex.raw<RawRows<{ n: number | string }>>(sql, bindings));
   return Number(rows[0]?.n ?? 0);
 };
 

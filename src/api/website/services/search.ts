@@ -15,6 +15,7 @@ import {
   type RawQuery,
 } from '../query';
 import { runtimeFields } from '../../../documents/runtime-params';
+import { rowsOf, type RawRows } from '../../../platform/sql';
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -39,9 +40,6 @@ interface Candidate {
   title: string | null;
   score: number;
 }
-
-type Rows<T> = { rows?: T[] } | T[];
-const rowsOf = <T>(result: Rows<T>): T[] => (Array.isArray(result) ? result : (result.rows ?? []));
 
 /**
  * One query across every public type, accent- and case-insensitive, ranked and paginated, read from
@@ -73,12 +71,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const bindings = fallback ? [uids, locale, DEFAULT_LOCALE, locale] : [uids, locale];
     const from = `FROM ${PG_TABLE} s, (SELECT to_tsquery('french', ri_fold(?)) AS q) query WHERE ${where}`;
     const [rows, counted] = await Promise.all([
-      knex.raw<Rows<Omit<Candidate, 'score'> & { score: string | number }>>(
+      knex.raw<RawRows<Omit<Candidate, 'score'> & { score: string | number }>>(
         `SELECT s.uid, s.document_id AS "documentId", s.locale, s.title, ts_rank(s.vector, query.q) AS score
            ${from} ORDER BY score DESC, s.title, s.document_id LIMIT ? OFFSET ?`,
         [tsquery, ...bindings, pageSize, (page - 1) * pageSize],
       ),
-      knex.raw<Rows<{ n: string | number }>>(`SELECT COUNT(*) AS n ${from}`, [tsquery, ...bindings]),
+      knex.raw<RawRows<{ n: string | number }>>(`SELECT COUNT(*) AS n ${from}`, [tsquery, ...bindings]),
     ]);
     return {
       hits: rowsOf(rows).map((row) => ({ ...row, score: Number(row.score) })),
@@ -97,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const locales = [...new Set([locale, DEFAULT_LOCALE])];
     const weights = `0, 0, 0, 0, 0, ${FTS_WEIGHTS.A}, ${FTS_WEIGHTS.B}, ${FTS_WEIGHTS.C}`;
     const rows = rowsOf(
-      await knex.raw<Rows<Candidate>>(
+      await knex.raw<RawRows<Candidate>>(
         `SELECT uid, document_id AS documentId, locale, title, -bm25(${FTS_TABLE}, ${weights}) AS score
            FROM ${FTS_TABLE}
           WHERE ${FTS_TABLE} MATCH ? AND locale IN (${locales.map(() => '?').join(', ')})

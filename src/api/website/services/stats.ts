@@ -4,6 +4,7 @@ import type * as z from 'zod/v4';
 import type { statsSchema } from '../schemas';
 import { refuseUnknown, type RawQuery } from '../query';
 import { DEFAULT_LOCALE } from '../../../i18n/locales';
+import { quote, rowsOf, type RawRows } from '../../../platform/sql';
 
 export type Stats = z.infer<typeof statsSchema>['data'];
 export type Counts = Stats['totals'];
@@ -46,10 +47,7 @@ interface Figure {
   n: unknown;
 }
 
-type Rows<T> = { rows?: T[] } | T[];
-const rowsOf = <T>(result: Rows<T>): T[] => (Array.isArray(result) ? result : (result.rows ?? []));
 const n = (value: unknown): number => Number(value ?? 0);
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 const column = (meta: Meta, attribute: string): string => meta.attributes[attribute]?.columnName ?? attribute;
 const joinOf = (uid: string, meta: Meta, attribute: string): JoinTable => {
@@ -120,7 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           strapi.db.metadata.get(spec.uid) as unknown as Meta,
           country,
         );
-        return { spec, figures: rowsOf(await knex.raw<Rows<Figure>>(sql, bindings)) };
+        return { spec, figures: rowsOf(await knex.raw<RawRows<Figure>>(sql, bindings)) };
       }),
     );
 
