@@ -12,8 +12,13 @@ export interface CachedResponse {
  * within a budget of bytes (RESPONSE_CACHE_MB, 64 by default; 0 turns it off). Emptied whenever
  * the version moves: an entry is only ever served for the version it was built for.
  */
-export const createResponseCache = (budgetBytes: number, maxEntryBytes: number) => {
+export const createResponseCache = (budgetBytes: number, maxEntryBytes: number, maxKnownUrls = 20_000) => {
   const entries = new Map<string, CachedResponse>();
+  /**
+   * The URLs answered 200 for the current version, kept or not (over the budget, too large, or
+   * RESPONSE_CACHE_MB=0): a matching If-None-Match for one of them is a 304 with nothing built.
+   */
+  const answered = new Set<string>();
   let version = -1;
   let bytes = 0;
 
@@ -21,12 +26,33 @@ export const createResponseCache = (budgetBytes: number, maxEntryBytes: number) 
 
   const clear = (): void => {
     entries.clear();
+    answered.clear();
     bytes = 0;
   };
 
+  /** Moves to a newer version (emptied); false for an older one (nothing is recorded for it). */
+  const at = (value: number): boolean => {
+    if (value === version) return true;
+    if (value < version) return false;
+    clear();
+    version = value;
+    return true;
+  };
+
+  /** `key` was answered 200 for version `when` (for a newer version, the cache starts over). */
+  const remember = (key: string, when: number): void => {
+    if (!at(when)) return;
+    if (answered.size >= maxKnownUrls && !answered.has(key)) {
+      // The oldest recorded out first (a Set iterates in insertion order).
+      const [oldest] = answered;
+      answered.delete(oldest);
+    }
+    answered.add(key);
+  };
+
   return {
-    get(key: string, at: number): CachedResponse | undefined {
-      if (at !== version) return undefined;
+    get(key: string, when: number): CachedResponse | undefined {
+      if (when !== version) return undefined;
       const value = entries.get(key);
       if (value) {
         // Most recently used last.
@@ -36,14 +62,16 @@ export const createResponseCache = (budgetBytes: number, maxEntryBytes: number) 
       return value;
     },
 
-    set(key: string, at: number, value: CachedResponse): void {
-      if (budgetBytes <= 0) return;
-      if (at !== version) {
-        // Built for a newer version than the cache holds: start it over; for an older one: dropped.
-        if (at < version) return;
-        clear();
-        version = at;
-      }
+    answered: remember,
+
+    /** Whether `key` was answered 200 for version `when`. */
+    knows(key: string, when: number): boolean {
+      return when === version && answered.has(key);
+    },
+
+    set(key: string, when: number, value: CachedResponse): void {
+      remember(key, when);
+      if (budgetBytes <= 0 || when !== version) return;
       const size = sizeOf(key, value);
       if (size > maxEntryBytes) return;
       const known = entries.get(key);
@@ -61,14 +89,11 @@ export const createResponseCache = (budgetBytes: number, maxEntryBytes: number) 
     },
 
     /** The content moved on: nothing held is current any more. */
-    moveTo(at: number): void {
-      if (at > version) {
-        clear();
-        version = at;
-      }
+    moveTo(when: number): void {
+      at(when);
     },
 
-    stats: () => ({ entries: entries.size, bytes, version }),
+    stats: () => ({ entries: entries.size, answered: answered.size, bytes, version }),
   };
 };
 

@@ -113,6 +113,17 @@ const answerWith = (ctx: Context, etag: string, body: string | Buffer, type: str
 };
 
 /**
+ * A 304 with nothing built, for an anonymous request naming the current ETag of a URL this
+ * instance has answered 200 for this version, kept or not (too large, over the budget, or
+ * RESPONSE_CACHE_MB=0). A URL it has not answered (another instance did, or none) is built first.
+ */
+const revalidated = (ctx: Context, answers: PublicAnswers, at: number, key: string): boolean =>
+  at > 0 &&
+  Boolean(ctx.get('If-None-Match')) &&
+  answers.cache.knows(key, at) &&
+  notModified(ctx, answers.etagOf(at, key), PUBLIC_CACHE_CONTROL);
+
+/**
  * The front of the stack (config/middlewares.ts, after the security and CORS headers): an anonymous
  * GET whose answer is kept for the current content version is answered there — 200 from the kept
  * bytes, or 304 if it names the ETag — without the rest of the global middlewares, the router and
@@ -132,6 +143,7 @@ export const keptAnswers = (strapi: Core.Strapi): Core.MiddlewareHandler => {
         answerWith(ctx, answers.etagOf(at, ctx.url), kept.body, kept.type);
         return;
       }
+      if (revalidated(ctx, answers, at, ctx.url)) return;
     }
     await next();
   };
@@ -149,15 +161,17 @@ export const keptAnswers = (strapi: Core.Strapi): Core.MiddlewareHandler => {
  * rest). The body built for a URL — by the whole pipeline: authorisation of the Public role, query
  * checks, published-only rule, sanitising — is kept for that version and served again until the
  * version moves (every write of public content, of the Public role's permissions or of a media
- * file moves it). A URL not kept (the first request after a change, or RESPONSE_CACHE_MB=0) is
- * built first, even for a matching If-None-Match: the 304 then stands for an answer the route has
- * just given.
+ * file moves it). A URL this instance has answered for this version but not kept (too large, over
+ * the budget, RESPONSE_CACHE_MB=0) still gets its 304 with nothing built; one it has not answered
+ * yet (the first request after a change, or one answered by another instance) is built first, even
+ * for a matching If-None-Match: a 304 always stands for a 200 the route has given.
  *
  * Requests with credentials may see drafts or private fields: nothing is kept; their ETag is a hash
  * of their own body, and Cache-Control says private.
  */
 const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
-  const { cache, keeping, building, version, etagOf } = publicAnswersOf(strapi);
+  const answers = publicAnswersOf(strapi);
+  const { cache, keeping, building, version, etagOf } = answers;
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
@@ -200,6 +214,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
       answer(cached.body, cached.type);
       return;
     }
+    if (revalidated(ctx, answers, at, key)) return;
 
     // Built once: requests for a URL that is being built (the first ones after a publish, many at
     // a time on a busy page) wait for that build and are served what it kept, instead of each
@@ -231,6 +246,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
         // matching If-None-Match stops it before its first row is read. It is not kept: it is not in
         // memory.
         const stream = ctx.body;
+        if (at > 0) cache.answered(key, at);
         if (notModified(ctx, etag, PUBLIC_CACHE_CONTROL)) stream.destroy();
         return;
       }

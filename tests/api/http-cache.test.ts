@@ -257,6 +257,63 @@ describe('ETags from the content version', () => {
     expect((await anonymous().get('/api/themes')).status).toBe(200);
   });
 
+  it('with nothing kept (RESPONSE_CACHE_MB=0), a 304 for a URL the instance has answered reads nothing', async () => {
+    // The other instance logs each SQL statement (knex's debug output); only its own are counted.
+    const second = await startSecondInstance(
+      await freePort(),
+      { OUTBOX_WORKER: 'false', RESPONSE_CACHE_MB: '0', DEBUG: 'knex:query' },
+      { echo: false },
+    );
+    try {
+      const path = '/api/themes?sort=name&fields[0]=name';
+      /** The statements on the themes' table the instance ran during `act`. */
+      const themeStatements = async (act: () => Promise<void>): Promise<number> => {
+        const before = second.output();
+        const mark = before.slice(-300);
+        await act();
+        const after = second.output();
+        const added = after.slice(after.lastIndexOf(mark) + mark.length);
+        return added.split('\n').filter((line) => line.includes('knex:query') && line.includes('themes'))
+          .length;
+      };
+      let etag = '';
+      const built = await themeStatements(async () => {
+        const first = await request(second.url).get(path);
+        expect(first.status).toBe(200);
+        etag = first.headers.etag;
+      });
+      expect(built).toBeGreaterThan(0);
+      // Nothing is kept: a plain GET is built again.
+      expect(
+        await themeStatements(async () => {
+          expect((await request(second.url).get(path)).status).toBe(200);
+        }),
+      ).toBeGreaterThan(0);
+      // Its 304 is decided without building anything, whatever Cache-Control says.
+      expect(
+        await themeStatements(async () => {
+          const revalidated = await request(second.url)
+            .get(path)
+            .set('If-None-Match', etag)
+            .set('Cache-Control', 'no-cache');
+          expect(revalidated.status).toBe(304);
+          expect(revalidated.headers.etag).toBe(etag);
+          expect(revalidated.headers['cache-control']).toBe(PUBLIC);
+        }),
+      ).toBe(0);
+      // A URL the instance has not answered yet is built before its 304.
+      const other = `${path}&pagination[pageSize]=5`;
+      const otherEtag = (await anonymous().get(other)).headers.etag;
+      expect(
+        await themeStatements(async () => {
+          expect((await request(second.url).get(other).set('If-None-Match', otherEtag)).status).toBe(304);
+        }),
+      ).toBeGreaterThan(0);
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('an edit through one instance is served by another within a second, with the same ETag', async () => {
     const second = await startSecondInstance(await freePort(), { OUTBOX_WORKER: 'false' });
     const created = await trusted.post('/api/themes', {

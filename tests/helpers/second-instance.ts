@@ -47,9 +47,14 @@ export interface Instance {
 
 /**
  * Starts another server process, on the same database as the test server unless `env` says
- * otherwise, on its own port, without waiting for it (see `untilAnswering`).
+ * otherwise, on its own port, without waiting for it (see `untilAnswering`). Its error output is
+ * echoed to ours unless `echo` is false (it is kept for `output()` either way).
  */
-export const spawnInstance = (port: number, env: Record<string, string> = {}): Instance => {
+export const spawnInstance = (
+  port: number,
+  env: Record<string, string> = {},
+  { echo = true }: { echo?: boolean } = {},
+): Instance => {
   const child: ChildProcess = spawn(process.execPath, ['-e', START_SCRIPT], {
     env: { ...process.env, PORT: String(port), SEED_ON_START: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +66,7 @@ export const spawnInstance = (port: number, env: Record<string, string> = {}): I
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', (chunk: Buffer) => {
-    process.stderr.write(chunk);
+    if (echo) process.stderr.write(chunk);
     keep(chunk);
   });
   const exited = new Promise<number | null>((resolve) =>
@@ -103,7 +108,8 @@ export const untilAnswering = (instance: Instance, ms = 60_000): Promise<Instanc
 export const startSecondInstance = async (
   port: number,
   env: Record<string, string> = {},
-): Promise<Instance> => untilAnswering(spawnInstance(port, env));
+  options: { echo?: boolean } = {},
+): Promise<Instance> => untilAnswering(spawnInstance(port, env, options));
 
 /** A loopback port free at the time of asking (the system picks it). */
 export const freePort = (): Promise<number> =>
