@@ -92,8 +92,6 @@ export const createResponseCache = (budgetBytes: number, maxEntryBytes: number, 
     moveTo(when: number): void {
       at(when);
     },
-
-    stats: () => ({ entries: entries.size, answered: answered.size, bytes, version }),
   };
 };
 

@@ -124,6 +124,20 @@ const revalidated = (ctx: Context, answers: PublicAnswers, at: number, key: stri
   notModified(ctx, answers.etagOf(at, key), PUBLIC_CACHE_CONTROL);
 
 /**
+ * An anonymous request answered from what this instance holds for `key` at version `at`: the kept
+ * answer (200, or 304 for its ETag), else a 304 if the URL was answered but not kept. False when
+ * it must be built.
+ */
+const answeredBefore = (ctx: Context, answers: PublicAnswers, at: number, key: string): boolean => {
+  const kept = at > 0 ? answers.cache.get(key, at) : undefined;
+  if (kept) {
+    answerWith(ctx, answers.etagOf(at, key), kept.body, kept.type);
+    return true;
+  }
+  return revalidated(ctx, answers, at, key);
+};
+
+/**
  * The front of the stack (config/middlewares.ts, after the security and CORS headers): an anonymous
  * GET whose answer is kept for the current content version is answered there — 200 from the kept
  * bytes, or 304 if it names the ETag — without the rest of the global middlewares, the router and
@@ -137,13 +151,7 @@ export const keptAnswers = (strapi: Core.Strapi): Core.MiddlewareHandler => {
   const answers = publicAnswersOf(strapi);
   return async (ctx: Context, next: Next) => {
     if ((ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.get('Authorization') && !ctx.get('Cookie')) {
-      const at = answers.version.current();
-      const kept = at > 0 ? answers.cache.get(ctx.url, at) : undefined;
-      if (kept) {
-        answerWith(ctx, answers.etagOf(at, ctx.url), kept.body, kept.type);
-        return;
-      }
-      if (revalidated(ctx, answers, at, ctx.url)) return;
+      if (answeredBefore(ctx, answers, answers.version.current(), ctx.url)) return;
     }
     await next();
   };
@@ -206,15 +214,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
     // The URL as the client sent it (a route may rewrite the query it passes on).
     const key = ctx.url;
     const etag = etagOf(at, key);
-    const answer = (body: string | Buffer, type: string): void => {
-      answerWith(ctx, etag, body, type);
-    };
-    const cached = at > 0 ? cache.get(key, at) : undefined;
-    if (cached) {
-      answer(cached.body, cached.type);
-      return;
-    }
-    if (revalidated(ctx, answers, at, key)) return;
+    if (answeredBefore(ctx, answers, at, key)) return;
 
     // Built once: requests for a URL that is being built (the first ones after a publish, many at
     // a time on a busy page) wait for that build and are served what it kept, instead of each
@@ -225,7 +225,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
       await pending;
       const built = cache.get(key, at);
       if (built) {
-        answer(built.body, built.type);
+        answerWith(ctx, etag, built.body, built.type);
         return;
       }
     }
@@ -255,7 +255,7 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
       const type = ctx.type;
       const bytes = Buffer.from(body);
       if (at > 0) cache.set(key, at, { body: bytes, type });
-      answer(bytes, type);
+      answerWith(ctx, etag, bytes, type);
     } finally {
       if (done) {
         building.delete(flight);
