@@ -389,6 +389,52 @@ describe('GET /api/search', () => {
     expect(await find('archeopteryx')).toEqual([]);
   });
 
+  it('a word that begins several words: one hit per entry, its best score, a total of entries, pages that follow one another', async () => {
+    // "xylo" begins two stems: xylophon(e) and xylograph(ie). The first entry has both in its title.
+    const made: string[] = [];
+    try {
+      for (const data of [
+        { title: 'Xylophone et xylographie', slug: 'test-xylo-both', actionType: 'event' },
+        { title: 'Xylophones', slug: 'test-xylo-phone', actionType: 'event' },
+        { title: 'Atelier', summary: 'Une xylographie', slug: 'test-xylo-body', actionType: 'event' },
+      ]) {
+        const response = await trusted.post('/api/actions', { data });
+        expect(response.status).toBe(201);
+        made.push(dataOf(response).documentId);
+      }
+      const all = await getJson<Paginated<Hit>>('/api/search?q=xylo&pageSize=10');
+      const slugs = all.data.map((hit) => hit.slug);
+      expect([...slugs].sort()).toEqual(['test-xylo-body', 'test-xylo-both', 'test-xylo-phone']);
+      expect(all.meta.pagination.total).toBe(3);
+      // A match in the title ranks above a match in the summary.
+      expect(slugs[2]).toBe('test-xylo-body');
+      expect(all.data[1].score).toBeGreaterThan(all.data[2].score);
+      // Page by page, one at a time: the same order, each entry once.
+      const paged: string[] = [];
+      for (const page of [1, 2, 3]) {
+        const one = await getJson<Paginated<Hit>>(`/api/search?q=xylo&pageSize=1&page=${page}`);
+        expect(one.meta.pagination).toMatchObject({ total: 3, pageCount: 3 });
+        paged.push(...one.data.map((hit) => hit.slug));
+      }
+      expect(paged).toEqual(slugs);
+      const beyond = await getJson<Paginated<Hit>>('/api/search?q=xylo&pageSize=2&page=3');
+      expect(beyond.data).toEqual([]);
+      // The type filter applies to the ranking and to the total.
+      const none = await getJson<Paginated<Hit>>('/api/search?q=xylo&type=delegation');
+      expect(none).toMatchObject({ data: [], meta: { pagination: { total: 0 } } });
+      // What a hit shows is the entry's published text.
+      expect(all.data.find((hit) => hit.slug === 'test-xylo-body')).toMatchObject({
+        type: 'action',
+        title: 'Atelier',
+        summary: 'Une xylographie',
+        locale: 'fr',
+      });
+    } finally {
+      for (const id of made) await trusted.delete(`/api/actions/${id}`);
+    }
+    expect((await getJson<Paginated<Hit>>('/api/search?q=xylo')).meta.pagination.total).toBe(0);
+  });
+
   it.each(['', 'q=', 'q=%20%2C', 'q=x&type=user', 'q=x&sort=title', `q=${'a'.repeat(201)}`])(
     '?%s is a 400',
     async (query) => {

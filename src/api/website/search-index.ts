@@ -12,9 +12,16 @@ import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
  *
  * - PostgreSQL: table `ri_search` with a weighted `tsvector` (French configuration, on lower-case
  *   text without accents: `ri_fold`, an immutable SQL function needing no extension) and a GIN
- *   index; ranked by `ts_rank`.
+ *   index; ranked by `ts_rank`. Beside it, `ri_search_term`: one narrow row per word of an entry
+ *   (its lexeme, the entry's locale, type number and id, and the entry's `ts_rank` for that word
+ *   alone), in a B-tree ordered by lexeme, locale and score, kept from `ri_search` by statement
+ *   triggers. A one-word query reads the best entries of each matching lexeme straight from that
+ *   index, and counts on it, without opening a single vector (see services/search.ts).
  * - SQLite: FTS5 table `ri_search_fts` (tokenizer `unicode61 remove_diacritics 2`), one column per
  *   weight; ranked by `bm25` with the same weights as PostgreSQL's defaults for A, B, C.
+ *
+ * Each row also holds what a hit shows (title, slug, summary), so a page of results is read from
+ * the index alone.
  *
  * At each start-up the triggers are (re)made from the declarations, and a type whose indexed rows
  * differ from its published rows (a new type, a changed declaration, a table rebuilt by a schema
@@ -22,8 +29,14 @@ import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
  */
 
 export const PG_TABLE = 'ri_search';
+export const PG_TERMS = 'ri_search_term';
+export const PG_KINDS = 'ri_search_kind';
 export const FTS_TABLE = 'ri_search_fts';
 const META_TABLE = 'ri_search_meta';
+/** The layout of the index: a new one indexes every type again (part of each type's definition). */
+const FORMAT = 2;
+/** The FTS5 columns that are not searched (bm25 gives them weight 0), then the weighted ones. */
+export const FTS_STORED = ['uid', 'entry_id', 'document_id', 'locale', 'title', 'slug', 'summary'] as const;
 
 /** bm25 column weights of A, B, C on SQLite (PostgreSQL's ts_rank defaults: 1, 0.4, 0.2). */
 export const FTS_WEIGHTS: Record<Weight, number> = { A: 1, B: 0.4, C: 0.2 };
@@ -32,7 +45,10 @@ const WEIGHT_ORDER: Weight[] = ['A', 'B', 'C'];
 export interface IndexedType {
   uid: string;
   table: string;
+  /** Columns of the title, the slug and the summary (null: the type has none). */
   label: string;
+  slug: string;
+  summary: string | null;
   /** Column names by weight. */
   columns: Record<Weight, string[]>;
 }
@@ -47,7 +63,14 @@ export const indexedTypes = (strapi: Core.Strapi): IndexedType[] =>
     for (const [field, weight] of Object.entries(spec.fields)) {
       if (weight) columns[weight].push(column(field));
     }
-    return { uid: spec.uid, table: meta.tableName, label: column(spec.label), columns };
+    return {
+      uid: spec.uid,
+      table: meta.tableName,
+      label: column(spec.label),
+      slug: column('slug'),
+      summary: spec.summary ? column(spec.summary) : null,
+      columns,
+    };
   });
 
 /** PostgreSQL: the weighted vector of a row, from the record `row` (NEW in a trigger, or a table alias). */
@@ -59,6 +82,10 @@ const pgVector = (type: IndexedType, row: string): string =>
     ),
   ).join(' || ');
 
+/** The title, slug and summary of the record `row`, as SQL values. */
+const shown = (type: IndexedType, row: string): string =>
+  `${row}.${quote(type.label)}, ${row}.${quote(type.slug)}, ${type.summary ? `${row}.${quote(type.summary)}` : 'NULL'}`;
+
 /** SQLite: the text of one weight's column, from the record `row`. */
 const ftsText = (type: IndexedType, weight: Weight, row: string): string =>
   type.columns[weight].length === 0
@@ -69,13 +96,59 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
   await knex.raw(`CREATE OR REPLACE FUNCTION ri_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT translate(replace(replace(lower($1), 'œ', 'oe'), 'æ', 'ae'),
       'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaaceeeeiiiinooooouuuuyy') $$`);
+  // The query of one lexeme, as written (no parsing, no stemming: it already is a lexeme).
+  await knex.raw(`CREATE OR REPLACE FUNCTION ri_lexeme(text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT ('''' || replace(replace($1, '\\', '\\\\'), '''', '''''') || '''')::tsquery $$`);
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${PG_TABLE} (
     uid VARCHAR(255) NOT NULL, entry_id INTEGER NOT NULL, document_id VARCHAR(255) NOT NULL,
     locale VARCHAR(20), title TEXT, vector TSVECTOR NOT NULL, PRIMARY KEY (uid, entry_id))`);
+  await knex.raw(
+    `ALTER TABLE ${PG_TABLE} ADD COLUMN IF NOT EXISTS slug TEXT, ADD COLUMN IF NOT EXISTS summary TEXT`,
+  );
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TABLE}_vector_idx ON ${PG_TABLE} USING GIN (vector)`);
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${PG_TABLE}_locale_idx ON ${PG_TABLE} (locale, uid, document_id)`,
   );
+
+  // A small number for each type, so that a word's rows stay narrow.
+  await knex.raw(
+    `CREATE TABLE IF NOT EXISTS ${PG_KINDS} (kind SMALLINT PRIMARY KEY, uid VARCHAR(255) NOT NULL UNIQUE)`,
+  );
+  for (const type of types) {
+    await knex.raw(
+      `INSERT INTO ${PG_KINDS} (kind, uid) SELECT COALESCE(MAX(kind), 0) + 1, ? FROM ${PG_KINDS}
+       ON CONFLICT (uid) DO NOTHING`,
+      [type.uid],
+    );
+  }
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${PG_TERMS} (
+    lexeme TEXT COLLATE "C" NOT NULL, locale VARCHAR(20), score REAL NOT NULL,
+    kind SMALLINT NOT NULL, entry_id INTEGER NOT NULL)`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${PG_TERMS}_rank_idx ON ${PG_TERMS} (lexeme, locale, score DESC, kind, entry_id)`,
+  );
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TERMS}_entry_idx ON ${PG_TERMS} (kind, entry_id)`);
+  // Kept from the index's own rows, a statement at a time (a rebuild is one insert).
+  await knex.raw(`CREATE OR REPLACE FUNCTION ${PG_TERMS}_added() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO ${PG_TERMS} (lexeme, locale, score, kind, entry_id)
+      SELECT w.lexeme, n.locale, ts_rank(n.vector, ri_lexeme(w.lexeme)), k.kind, n.entry_id
+        FROM added n JOIN ${PG_KINDS} k ON k.uid = n.uid CROSS JOIN LATERAL unnest(n.vector) w;
+      RETURN NULL;
+    END $$`);
+  await knex.raw(`CREATE OR REPLACE FUNCTION ${PG_TERMS}_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      DELETE FROM ${PG_TERMS} t USING removed o JOIN ${PG_KINDS} k ON k.uid = o.uid
+       WHERE t.kind = k.kind AND t.entry_id = o.entry_id;
+      RETURN NULL;
+    END $$`);
+  await knex.raw(`DROP TRIGGER IF EXISTS ${PG_TERMS}_added ON ${PG_TABLE}`);
+  await knex.raw(`DROP TRIGGER IF EXISTS ${PG_TERMS}_removed ON ${PG_TABLE}`);
+  await knex.raw(`CREATE TRIGGER ${PG_TERMS}_added AFTER INSERT ON ${PG_TABLE} REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION ${PG_TERMS}_added()`);
+  await knex.raw(`CREATE TRIGGER ${PG_TERMS}_removed AFTER DELETE ON ${PG_TABLE} REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION ${PG_TERMS}_removed()`);
+
   for (const type of types) {
     const name = `ri_search_${type.table}`;
     await knex.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -84,8 +157,8 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
           DELETE FROM ${PG_TABLE} WHERE uid = ${literal(type.uid)} AND entry_id = OLD.id;
         END IF;
         IF TG_OP <> 'DELETE' AND NEW.published_at IS NOT NULL THEN
-          INSERT INTO ${PG_TABLE} (uid, entry_id, document_id, locale, title, vector)
-          VALUES (${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, NEW.${quote(type.label)}, ${pgVector(type, 'NEW')});
+          INSERT INTO ${PG_TABLE} (uid, entry_id, document_id, locale, title, slug, summary, vector)
+          VALUES (${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, ${shown(type, 'NEW')}, ${pgVector(type, 'NEW')});
         END IF;
         RETURN NULL;
       END $$`);
@@ -100,8 +173,8 @@ const postgresRebuild = async (knex: Knex, type: IndexedType): Promise<void> => 
   await knex.transaction(async (trx) => {
     await trx.raw(`DELETE FROM ${PG_TABLE} WHERE uid = ?`, [type.uid]);
     await trx.raw(
-      `INSERT INTO ${PG_TABLE} (uid, entry_id, document_id, locale, title, vector)
-       SELECT ?, t.id, t.document_id, t.locale, t.${quote(type.label)}, ${pgVector(type, 't')}
+      `INSERT INTO ${PG_TABLE} (uid, entry_id, document_id, locale, title, slug, summary, vector)
+       SELECT ?, t.id, t.document_id, t.locale, ${shown(type, 't')}, ${pgVector(type, 't')}
          FROM ${quote(type.table)} t WHERE t.published_at IS NOT NULL`,
       [type.uid],
     );
@@ -109,13 +182,19 @@ const postgresRebuild = async (knex: Knex, type: IndexedType): Promise<void> => 
 };
 
 const sqliteSchema = async (knex: Knex, types: IndexedType[]): Promise<void> => {
+  // An FTS5 table cannot gain a column: one of an earlier layout is made again (and every type is
+  // indexed again, since FORMAT is part of each type's definition).
+  const columns = rowsOf(await knex.raw<RawRows<{ name: string }>>(`PRAGMA table_info(${FTS_TABLE})`));
+  if (columns.length > 0 && !FTS_STORED.every((stored) => columns.some(({ name }) => name === stored))) {
+    await knex.raw(`DROP TABLE ${FTS_TABLE}`);
+  }
   await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS_TABLE} USING fts5(
-    uid UNINDEXED, entry_id UNINDEXED, document_id UNINDEXED, locale UNINDEXED, title UNINDEXED,
+    ${FTS_STORED.map((stored) => `${stored} UNINDEXED`).join(', ')},
     a, b, c, tokenize = 'unicode61 remove_diacritics 2')`);
   for (const type of types) {
     const name = `ri_search_${type.table}`;
-    const insert = `INSERT INTO ${FTS_TABLE} (uid, entry_id, document_id, locale, title, a, b, c)
-      SELECT ${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, NEW.${quote(type.label)},
+    const insert = `INSERT INTO ${FTS_TABLE} (${FTS_STORED.join(', ')}, a, b, c)
+      SELECT ${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, ${shown(type, 'NEW')},
         ${ftsText(type, 'A', 'NEW')}, ${ftsText(type, 'B', 'NEW')}, ${ftsText(type, 'C', 'NEW')}
       WHERE NEW.published_at IS NOT NULL;`;
     const remove = `DELETE FROM ${FTS_TABLE} WHERE uid = ${literal(type.uid)} AND entry_id = OLD.id;`;
@@ -134,8 +213,8 @@ const sqliteRebuild = async (knex: Knex, type: IndexedType): Promise<void> => {
   await knex.transaction(async (trx) => {
     await trx.raw(`DELETE FROM ${FTS_TABLE} WHERE uid = ?`, [type.uid]);
     await trx.raw(
-      `INSERT INTO ${FTS_TABLE} (uid, entry_id, document_id, locale, title, a, b, c)
-       SELECT ?, t.id, t.document_id, t.locale, t.${quote(type.label)},
+      `INSERT INTO ${FTS_TABLE} (${FTS_STORED.join(', ')}, a, b, c)
+       SELECT ?, t.id, t.document_id, t.locale, ${shown(type, 't')},
          ${ftsText(type, 'A', 't')}, ${ftsText(type, 'B', 't')}, ${ftsText(type, 'C', 't')}
          FROM ${quote(type.table)} t WHERE t.published_at IS NOT NULL`,
       [type.uid],
@@ -167,7 +246,7 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
   for (const type of types) {
     const definition = crypto
       .createHash('sha256')
-      .update(JSON.stringify([postgres, type]))
+      .update(JSON.stringify([FORMAT, postgres, type]))
       .digest('hex');
     const known = await knex<{ uid: string; definition: string }>(META_TABLE)
       .where({ uid: type.uid })
@@ -187,6 +266,7 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
   }
   // Fresh statistics for the planner after a rebuild: without them it estimates a handful of rows
   // for any word, and filters the whole index instead of using its GIN index (4x slower on 33,000
-  // rows). Autovacuum keeps them up to date afterwards, where it runs.
-  if (rebuilt && postgres) await knex.raw(`ANALYZE ${PG_TABLE}`);
+  // rows). VACUUM marks the new word rows visible to all, which lets a search read them from their
+  // index alone. Autovacuum keeps both up to date afterwards, where it runs.
+  if (rebuilt && postgres) await knex.raw(`VACUUM ANALYZE ${PG_TABLE}, ${PG_TERMS}`);
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type * as z from 'zod/v4';
 import type { searchHitSchema } from '../schemas';
 import { SEARCHABLE, SEARCH_TYPES } from '../../../contributions';
-import { FTS_TABLE, FTS_WEIGHTS, PG_TABLE } from '../search-index';
+import { FTS_STORED, FTS_TABLE, FTS_WEIGHTS, PG_KINDS, PG_TABLE, PG_TERMS } from '../search-index';
 import { DEFAULT_LOCALE } from '../../../i18n/locales';
 import { localeParam } from '../localized';
 import {
@@ -14,7 +14,6 @@ import {
   type Page,
   type RawQuery,
 } from '../query';
-import { runtimeFields } from '../../../documents/runtime-params';
 import { rowsOf, type RawRows } from '../../../platform/sql';
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
@@ -38,30 +37,108 @@ interface Candidate {
   documentId: string;
   locale: string;
   title: string | null;
+  slug: string | null;
+  summary: string | null;
   score: number;
 }
 
+type Ranked = { hits: Candidate[]; total: number };
+
+/** What a hit shows, read from the index's row `s` (see ../search-index.ts). */
+const SHOWN = 's.uid, s.document_id AS "documentId", s.locale, s.title, s.slug, s.summary';
+
 /**
  * One query across every public type, accent- and case-insensitive, ranked and paginated, read from
- * the search index (./search-index.ts): the stored vectors on PostgreSQL (French stemming, the last
- * word as a prefix), FTS5 on SQLite (every word as a prefix). Only the page's entries are then read,
- * through the Document Service (so the published-only rule applies to them too).
+ * the search index (../search-index.ts), which also holds what a hit shows: PostgreSQL's stored
+ * vectors and word rows (French stemming, the last word as a prefix), FTS5 on SQLite (every word as
+ * a prefix). The index holds published entries only, kept by the database in each write's own
+ * transaction.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection;
+  const kindsOf = `ARRAY(SELECT k.kind FROM ${PG_KINDS} k WHERE k.uid = ANY(?))`;
+
+  /** PostgreSQL: the lexemes of one query word (none for a stop word such as "le"). */
+  const stemsOf = async (word: string): Promise<string[]> =>
+    rowsOf(
+      await knex.raw<RawRows<{ stems: string[] }>>(
+        `SELECT tsvector_to_array(to_tsvector('french', ri_fold(?))) AS stems`,
+        [word],
+      ),
+    )[0]?.stems ?? [];
 
   /**
-   * PostgreSQL: one hit per document (the requested locale first), ranked, the page and the total.
-   * The ranking reads narrow rows and keeps only the page (a top-N sort); the total is a separate
-   * count on the index. In another locale than the default, a French row is a hit only where the
-   * same document has no matching row in that locale (a small set: the translations that match).
+   * PostgreSQL, one word in the default locale: ranked from the word rows alone. The lexemes that
+   * start with the word's stem are found by walking the B-tree (one probe each); for each, its best
+   * entries come in score order straight from the index, as many as the page needs; an entry
+   * matching several of them keeps its best score. That is exactly the first entries of the whole
+   * ranking: an entry ranks at its best lexeme, where every entry above it is also above it overall.
+   * The total counts the word rows (of one lexeme, or distinct entries of several). Nothing here
+   * grows with the number of matches but the count, which reads narrow index entries.
    */
-  const postgresPage = async (
+  const oneWordPage = async (
+    uids: string[],
+    stem: string,
+    locale: string,
+    { page, pageSize }: Page,
+  ): Promise<Ranked> => {
+    const lexemes = rowsOf(
+      await knex.raw<RawRows<{ lexeme: string }>>(
+        `WITH RECURSIVE lx(lexeme) AS (
+           SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme >= ?
+           UNION ALL
+           SELECT (SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme > lx.lexeme)
+             FROM lx WHERE starts_with(lx.lexeme, ?))
+         SELECT lexeme FROM lx WHERE starts_with(lexeme, ?)`,
+        [stem, stem, stem],
+      ),
+    ).map(({ lexeme }) => lexeme);
+    if (lexemes.length === 0) return { hits: [], total: 0 };
+    const offset = (page - 1) * pageSize;
+    const [rows, counted] = await Promise.all([
+      knex.raw<RawRows<Omit<Candidate, 'score'> & { score: string | number }>>(
+        `SELECT ${SHOWN}, h.score
+           FROM (SELECT c.kind, c.entry_id, MAX(c.score) AS score
+                   FROM unnest(?::text[]) AS lx(lexeme)
+                   CROSS JOIN LATERAL (
+                     SELECT t.kind, t.entry_id, t.score FROM ${PG_TERMS} t
+                      WHERE t.lexeme = lx.lexeme AND t.locale = ? AND t.kind = ANY(${kindsOf})
+                      ORDER BY t.score DESC, t.kind, t.entry_id LIMIT ?) c
+                  GROUP BY c.kind, c.entry_id
+                  ORDER BY score DESC, c.kind, c.entry_id LIMIT ? OFFSET ?) h
+           JOIN ${PG_KINDS} k ON k.kind = h.kind
+           JOIN ${PG_TABLE} s ON s.uid = k.uid AND s.entry_id = h.entry_id
+          ORDER BY h.score DESC, h.kind, h.entry_id`,
+        [lexemes, locale, uids, offset + pageSize, pageSize, offset],
+      ),
+      knex.raw<RawRows<{ n: string | number }>>(
+        lexemes.length === 1
+          ? `SELECT COUNT(*) AS n FROM ${PG_TERMS} t
+              WHERE t.lexeme = ? AND t.locale = ? AND t.kind = ANY(${kindsOf})`
+          : `SELECT COUNT(*) AS n FROM (SELECT DISTINCT t.kind, t.entry_id FROM ${PG_TERMS} t
+              WHERE t.lexeme = ANY(?::text[]) AND t.locale = ? AND t.kind = ANY(${kindsOf})) d`,
+        [lexemes.length === 1 ? lexemes[0] : lexemes, locale, uids],
+      ),
+    ]);
+    return {
+      hits: rowsOf(rows).map((row) => ({ ...row, score: Number(row.score) })),
+      total: Number(rowsOf(counted)[0]?.n ?? 0),
+    };
+  };
+
+  /**
+   * PostgreSQL, several words or another locale than the default: one hit per document (the
+   * requested locale first), ranked by `ts_rank` on the stored vectors, the page and the total. The
+   * ranking reads narrow rows and keeps only the page (a top-N sort); the total is a separate count
+   * on the index. In another locale than the default, a French row is a hit only where the same
+   * document has no matching row in that locale (a small set: the translations that match).
+   */
+  const vectorPage = async (
     uids: string[],
     terms: string[],
     locale: string,
     { page, pageSize }: Page,
-  ): Promise<{ hits: Candidate[]; total: number }> => {
+  ): Promise<Ranked> => {
     const tsquery = terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ');
     const fallback = locale !== DEFAULT_LOCALE;
     const where = fallback
@@ -72,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const from = `FROM ${PG_TABLE} s, (SELECT to_tsquery('french', ri_fold(?)) AS q) query WHERE ${where}`;
     const [rows, counted] = await Promise.all([
       knex.raw<RawRows<Omit<Candidate, 'score'> & { score: string | number }>>(
-        `SELECT s.uid, s.document_id AS "documentId", s.locale, s.title, ts_rank(s.vector, query.q) AS score
+        `SELECT ${SHOWN}, ts_rank(s.vector, query.q) AS score
            ${from} ORDER BY score DESC, s.title, s.document_id LIMIT ? OFFSET ?`,
         [tsquery, ...bindings, pageSize, (page - 1) * pageSize],
       ),
@@ -84,22 +161,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  const postgresPage = async (
+    uids: string[],
+    terms: string[],
+    locale: string,
+    page: Page,
+  ): Promise<Ranked> => {
+    if (terms.length === 1 && locale === DEFAULT_LOCALE) {
+      const stems = await stemsOf(terms[0]);
+      if (stems.length === 0) return { hits: [], total: 0 };
+      if (stems.length === 1) return oneWordPage(uids, stems[0], locale, page);
+    }
+    return vectorPage(uids, terms, locale, page);
+  };
+
   /** SQLite: the matching rows from FTS5, one hit per document, ranked and paginated here. */
   const sqlitePage = async (
     uids: string[],
     terms: string[],
     locale: string,
     { page, pageSize }: Page,
-  ): Promise<{ hits: Candidate[]; total: number }> => {
+  ): Promise<Ranked> => {
     const match = terms.map((term) => `"${term}"*`).join(' ');
     const locales = [...new Set([locale, DEFAULT_LOCALE])];
-    const weights = `0, 0, 0, 0, 0, ${FTS_WEIGHTS.A}, ${FTS_WEIGHTS.B}, ${FTS_WEIGHTS.C}`;
+    const weights = [...FTS_STORED.map(() => 0), FTS_WEIGHTS.A, FTS_WEIGHTS.B, FTS_WEIGHTS.C].join(', ');
     const rows = rowsOf(
       await knex.raw<RawRows<Candidate>>(
-        `SELECT uid, document_id AS documentId, locale, title, -bm25(${FTS_TABLE}, ${weights}) AS score
-           FROM ${FTS_TABLE}
-          WHERE ${FTS_TABLE} MATCH ? AND locale IN (${locales.map(() => '?').join(', ')})
-            AND uid IN (${uids.map(() => '?').join(', ')})`,
+        `SELECT ${SHOWN}, -bm25(${FTS_TABLE}, ${weights}) AS score
+           FROM ${FTS_TABLE} s
+          WHERE ${FTS_TABLE} MATCH ? AND s.locale IN (${locales.map(() => '?').join(', ')})
+            AND s.uid IN (${uids.map(() => '?').join(', ')})`,
         [match, ...locales, ...uids],
       ),
     );
@@ -131,34 +222,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? await postgresPage(uids, terms, locale, page)
           : await sqlitePage(uids, terms, locale, page);
 
-      // The page's entries, type by type and locale by locale, in the order of the ranking.
-      const found = new Map<string, Record<string, unknown> & { documentId: string }>();
-      for (const spec of specs) {
-        for (const servedLocale of [...new Set(candidates.map((candidate) => candidate.locale))]) {
-          const ids = candidates
-            .filter((candidate) => candidate.uid === spec.uid && candidate.locale === servedLocale)
-            .map((candidate) => candidate.documentId);
-          if (ids.length === 0) continue;
-          const entries = (await strapi.documents(spec.uid).findMany({
-            locale: servedLocale,
-            status: 'published',
-            filters: { documentId: { $in: ids } },
-            fields: runtimeFields(['slug', spec.label, ...(spec.summary ? [spec.summary] : [])]),
-          })) as Array<Record<string, unknown> & { documentId: string }>;
-          for (const entry of entries) found.set(`${spec.uid} ${servedLocale} ${entry.documentId}`, entry);
-        }
-      }
       const hits: SearchHit[] = [];
       for (const candidate of candidates) {
         const spec = specs.find((each) => each.uid === candidate.uid);
-        const entry = found.get(`${candidate.uid} ${candidate.locale} ${candidate.documentId}`);
-        if (!spec || !entry) continue;
+        if (!spec) continue;
         hits.push({
           type: spec.name,
-          documentId: entry.documentId,
-          slug: entry.slug as string,
-          title: entry[spec.label] as string,
-          summary: spec.summary ? ((entry[spec.summary] as string | null) ?? null) : null,
+          documentId: candidate.documentId,
+          slug: candidate.slug as string,
+          title: candidate.title as string,
+          summary: candidate.summary ?? null,
           locale: candidate.locale as SearchHit['locale'],
           score: Math.round(candidate.score * 1e6) / 1e6,
         });
