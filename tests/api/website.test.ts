@@ -429,6 +429,33 @@ describe('GET /api/search', () => {
         summary: 'Une xylographie',
         locale: 'fr',
       });
+
+      // In English: the translation where it matches, the French entry otherwise (also where the
+      // translation does not match), each document once, counted once.
+      const [, phone, body] = made;
+      for (const [id, data] of [
+        [phone, { title: 'Xylophones (in English)', slug: 'test-xylo-phone', actionType: 'event' }],
+        [body, { title: 'Workshop', summary: 'Printmaking', slug: 'test-xylo-body', actionType: 'event' }],
+      ] as const) {
+        expect((await trusted.put(`/api/actions/${id}?locale=en`, { data })).status).toBe(200);
+      }
+      const english = await getJson<Paginated<Hit>>('/api/search?q=xylo&locale=en&pageSize=10');
+      expect(english.data.map((hit) => [hit.slug, hit.locale, hit.title]).sort()).toEqual([
+        ['test-xylo-body', 'fr', 'Atelier'],
+        ['test-xylo-both', 'fr', 'Xylophone et xylographie'],
+        ['test-xylo-phone', 'en', 'Xylophones (in English)'],
+      ]);
+      expect(english.meta.pagination.total).toBe(3);
+      const englishPaged: string[] = [];
+      for (const page of [1, 2, 3]) {
+        const one = await getJson<Paginated<Hit>>(`/api/search?q=xylo&locale=en&pageSize=1&page=${page}`);
+        expect(one.meta.pagination.total).toBe(3);
+        englishPaged.push(...one.data.map((hit) => hit.slug));
+      }
+      expect(englishPaged).toEqual(english.data.map((hit) => hit.slug));
+      // An English word is found in the English text only.
+      const printmaking = await getJson<Paginated<Hit>>('/api/search?q=printmaking&locale=en');
+      expect(printmaking.data.map((hit) => [hit.slug, hit.locale])).toEqual([['test-xylo-body', 'en']]);
     } finally {
       for (const id of made) await trusted.delete(`/api/actions/${id}`);
     }
