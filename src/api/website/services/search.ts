@@ -150,11 +150,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * PostgreSQL, several words: one hit per document (the
-   * requested locale first), ranked by `ts_rank` on the stored vectors, the page and the total. The
-   * ranking reads narrow rows and keeps only the page (a top-N sort); the total is a separate count
-   * on the index. In another locale than the default, a French row is a hit only where the same
-   * document has no matching row in that locale (a small set: the translations that match).
+   * PostgreSQL, several words (or one that makes several lexemes): one hit per document (the
+   * requested locale first), ranked by `ts_rank` on the stored vectors, which weighs how close the
+   * words are; the page and the total. The ranking reads every entry that has all the words (the
+   * GIN index finds them) and keeps only the page (a top-N sort); the total is a separate count. Its
+   * cost grows with the entries that have every word: words that are all in most entries are the
+   * slow case. In another locale than the default, a French row is a hit only where the same
+   * document has no matching row in that locale.
    */
   const vectorPage = async (
     uids: string[],
