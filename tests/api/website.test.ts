@@ -372,10 +372,15 @@ describe('GET /api/search', () => {
       expect(edited.status).toBe(200);
       expect(await find('quetzalcoatlus')).toEqual([]);
       expect(await find('archeopteryx')).toEqual(['test-index']);
-      // A draft change of a published entry is not public: the published text is still what is found.
+      const shownTitle = async () =>
+        (await getJson<Paginated<Hit>>('/api/search?q=archeopteryx')).data.map((hit) => hit.title);
+      expect(await shownTitle()).toEqual(['Opération Archéoptéryx']);
+      // A draft change of a published entry is not public: the published text is still what is
+      // found, and what a hit shows.
       await trusted.put(`/api/actions/${id}?status=draft`, { data: { title: 'Opération Brouillonnesque' } });
       expect(await find('brouillonnesque')).toEqual([]);
       expect(await find('archeopteryx')).toEqual(['test-index']);
+      expect(await shownTitle()).toEqual(['Opération Archéoptéryx']);
       const token = await adminToken();
       const unpublished = await request(baseUrl())
         .post(`/content-manager/collection-types/api::action.action/${id}/actions/unpublish`)
