@@ -3,14 +3,17 @@ import request from 'supertest';
 import { anonymous, dataOf, errorOf, trusted, type Entry } from '../helpers/client';
 import { PROBE_HEADER } from '../helpers/query-probe';
 
-/** The number of SQL queries the server ran to answer one GET. */
-const queriesFor = async (path: string): Promise<{ status: number; queries: number; items: number }> => {
+/** The SQL queries the server ran to answer one GET: how many, and their text. */
+const queriesFor = async (
+  path: string,
+): Promise<{ status: number; queries: number; statements: string[]; items: number }> => {
   const id = crypto.randomUUID();
   const response = await anonymous().get(path).set(PROBE_HEADER, id);
   const probe = await request(process.env.TEST_PROBE_URL as string).get(`/${id}`);
   const body = response.body as { data?: unknown; features?: unknown[] };
   const items = Array.isArray(body.data) ? body.data.length : (body.features?.length ?? 1);
-  return { status: response.status, queries: (probe.body as { queries: number }).queries, items };
+  const { queries, statements } = probe.body as { queries: number; statements: string[] };
+  return { status: response.status, queries, statements, items };
 };
 
 describe('list endpoints run a number of queries that does not grow with the page size', () => {
@@ -81,6 +84,37 @@ describe('list endpoints run a number of queries that does not grow with the pag
       expect(queries).toBeLessThan(70);
     },
   );
+});
+
+describe('search reads its index only, by the path its words call for', () => {
+  const postgres = process.env.TEST_DATABASE === 'postgres';
+  const reads = (statements: string[], table: string): boolean =>
+    statements.some((sql) => new RegExp(`\\b${table}\\b`).test(sql));
+
+  // On PostgreSQL, one word: its lexemes, the page, the total; several words: the page, the total.
+  it.each([
+    ['one word', '/api/search?q=gabon', 'ri_search_term', 3],
+    ['one word in English', '/api/search?q=gabon&locale=en', 'ri_search_term', 3],
+    ['several words', '/api/search?q=gabon%20estuaire', 'ts_rank', 2],
+  ])('%s', async (_label, path, marker, pgStatements) => {
+    const { status, statements, items } = await queriesFor(path);
+    expect(status).toBe(200);
+    expect(items).toBeGreaterThan(0);
+    // No entry table is read: what a hit shows comes from the index (the only tables named are its own).
+    const named = statements.flatMap((sql) =>
+      [...sql.matchAll(/\b(?:from|join)\s+"?(\w+)"?/gi)].map((match) => match[1]),
+    );
+    expect(named.filter((name) => !/^(ri_search\w*|unnest|lateral|lx|st|query)$/i.test(name))).toEqual([]);
+    if (postgres) {
+      // One word: the word rows, never a vector's rank; several: ts_rank on the stored vectors.
+      expect(reads(statements, marker)).toBe(true);
+      if (marker === 'ri_search_term') expect(reads(statements, 'ts_rank')).toBe(false);
+      expect(statements).toHaveLength(pgStatements);
+    } else {
+      expect(reads(statements, 'ri_search_fts')).toBe(true);
+      expect(statements).toHaveLength(1);
+    }
+  });
 });
 
 describe('abusive queries are 400s, never 500s or slow queries', () => {

@@ -58,20 +58,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection;
   const kindsOf = `ARRAY(SELECT k.kind FROM ${PG_KINDS} k WHERE k.uid = ANY(?))`;
 
-  /** PostgreSQL: the lexemes of one query word (none for a stop word such as "le"). */
-  const stemsOf = async (word: string): Promise<string[]> =>
+  /**
+   * PostgreSQL, one query word, in one statement: its stems (none for a stop word such as "le",
+   * several for a word the parser splits) and, where it makes exactly one stem, the indexed lexemes
+   * that begin with it, found by walking the word rows' B-tree (one probe each).
+   */
+  const lexemesOf = async (word: string): Promise<{ stems: string[]; lexemes: string[] }> =>
     rowsOf(
-      await knex.raw<RawRows<{ stems: string[] }>>(
-        `SELECT tsvector_to_array(to_tsvector('french', ri_fold(?))) AS stems`,
+      await knex.raw<RawRows<{ stems: string[]; lexemes: string[] }>>(
+        `WITH RECURSIVE st AS (
+           SELECT a.stems, CASE WHEN cardinality(a.stems) = 1 THEN a.stems[1] END AS stem
+             FROM (SELECT tsvector_to_array(to_tsvector('french', ri_fold(?))) AS stems) a),
+         lx(lexeme) AS (
+           SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme >= (SELECT stem FROM st)
+           UNION ALL
+           SELECT (SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme > lx.lexeme)
+             FROM lx WHERE starts_with(lx.lexeme, (SELECT stem FROM st)))
+         SELECT st.stems, ARRAY(SELECT lx.lexeme FROM lx WHERE starts_with(lx.lexeme, st.stem)) AS lexemes
+           FROM st`,
         [word],
       ),
-    )[0]?.stems ?? [];
+    )[0] ?? { stems: [], lexemes: [] };
+
+  /** A page of hits and the total, from the rows of the page's statement and of the count's. */
+  const ranked = (
+    rows: RawRows<Omit<Candidate, 'score'> & { score: string | number }>,
+    count: RawRows<{ n: string | number }>,
+  ): Ranked => ({
+    hits: rowsOf(rows).map((row) => ({ ...row, score: Number(row.score) })),
+    total: Number(rowsOf(count)[0]?.n ?? 0),
+  });
 
   /**
-   * PostgreSQL, one word: ranked from the word rows alone. The lexemes that begin with the word's
-   * stem are found by walking the B-tree (one probe each); for each, its best entries come in score
-   * order straight from the index, as many as the page needs; an entry matching several of them
-   * keeps its best score. That is exactly the first entries of the whole ranking: an entry ranks at
+   * PostgreSQL, one word: ranked from the word rows alone. For each lexeme that begins with the
+   * word's stem (`lexemesOf`), its best entries come in score order straight from the index, as
+   * many as the page needs; an entry matching several lexemes keeps its best score. That is exactly the first entries of the whole ranking: an entry ranks at
    * its best lexeme, where every entry above it is also above it overall. In another locale than
    * the default, each lexeme has two such lists: the locale's entries, and the French entries whose
    * document has no matching entry in that locale (one hit per document, the translation first).
@@ -82,22 +103,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const oneWordPage = async (
     uids: string[],
-    stem: string,
+    lexemes: string[],
     locale: string,
     { page, pageSize }: Page,
   ): Promise<Ranked> => {
-    const lexemes = rowsOf(
-      await knex.raw<RawRows<{ lexeme: string }>>(
-        `WITH RECURSIVE lx(lexeme) AS (
-           SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme >= ?
-           UNION ALL
-           SELECT (SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme > lx.lexeme)
-             FROM lx WHERE starts_with(lx.lexeme, ?))
-         SELECT lexeme FROM lx WHERE starts_with(lexeme, ?)`,
-        [stem, stem, stem],
-      ),
-    ).map(({ lexeme }) => lexeme);
-    if (lexemes.length === 0) return { hits: [], total: 0 };
     const fallback = locale !== DEFAULT_LOCALE;
     const limit = page * pageSize;
     // Whether the entry `t` has a version in another locale (bound) that matches too.
@@ -143,10 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       knex.raw<RawRows<{ n: string | number }>>(total, totalBindings),
     ]);
-    return {
-      hits: rowsOf(rows).map((row) => ({ ...row, score: Number(row.score) })),
-      total: Number(rowsOf(count)[0]?.n ?? 0),
-    };
+    return ranked(rows, count);
   };
 
   /**
@@ -180,10 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       knex.raw<RawRows<{ n: string | number }>>(`SELECT COUNT(*) AS n ${from}`, [tsquery, ...bindings]),
     ]);
-    return {
-      hits: rowsOf(rows).map((row) => ({ ...row, score: Number(row.score) })),
-      total: Number(rowsOf(counted)[0]?.n ?? 0),
-    };
+    return ranked(rows, counted);
   };
 
   const postgresPage = async (
@@ -193,9 +196,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     page: Page,
   ): Promise<Ranked> => {
     if (terms.length === 1) {
-      const stems = await stemsOf(terms[0]);
-      if (stems.length === 0) return { hits: [], total: 0 };
-      if (stems.length === 1) return oneWordPage(uids, stems[0], locale, page);
+      const { stems, lexemes } = await lexemesOf(terms[0]);
+      if (stems.length === 0 || (stems.length === 1 && lexemes.length === 0)) return { hits: [], total: 0 };
+      if (stems.length === 1) return oneWordPage(uids, lexemes, locale, page);
     }
     return vectorPage(uids, terms, locale, page);
   };
