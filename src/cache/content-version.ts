@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
 
-const TABLE = 'ri_content_version';
+/** The table holding the version (one row, id 1). */
+export const CONTENT_VERSION_TABLE = 'ri_content_version';
+const TABLE = CONTENT_VERSION_TABLE;
 const CHANNEL = 'ri_content_version';
 
 export interface ContentVersion {
@@ -28,7 +30,8 @@ interface TransactionScope {
   onCommit: (callback: () => void) => void;
 }
 
-const versionIn = async (knex: Knex): Promise<number> =>
+/** The version as the database holds it now (NaN before the first start made its row). */
+export const versionIn = async (knex: Knex): Promise<number> =>
   Number((await knex<Row>(TABLE).where({ id: 1 }).first('version'))?.version);
 
 /**

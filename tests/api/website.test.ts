@@ -1,4 +1,5 @@
 import { check } from '@placemarkio/check-geojson';
+import crypto from 'node:crypto';
 import request from 'supertest';
 import {
   adminToken,
@@ -10,6 +11,7 @@ import {
   type Entry,
   documentIdOf,
 } from '../helpers/client';
+import { PROBE_HEADER } from '../helpers/query-probe';
 
 interface TimelineItem {
   type: string;
@@ -270,6 +272,43 @@ describe('GET /api/stats', () => {
       'programme-adaptation': 1,
       'cultural-exchange': 1,
     });
+  });
+
+  it('counts once per change: later answers read the figures kept in the database; a publish counts again', async () => {
+    // Authenticated, so that no kept answer serves it: what the controller runs, seen by the query probe.
+    const stats = async (): Promise<{ data: Stats; statements: string[] }> => {
+      const id = crypto.randomUUID();
+      const response = await trusted.get('/api/stats').set(PROBE_HEADER, id);
+      expect(response.status).toBe(200);
+      const probe = await request(process.env.TEST_PROBE_URL as string).get(`/${id}`);
+      return { data: (response.body as { data: Stats }).data, ...(probe.body as { statements: string[] }) };
+    };
+    const counting = (statements: string[]): boolean =>
+      statements.some((sql) => sql.includes('MATERIALIZED'));
+    const first = await stats();
+    const again = await stats();
+    expect(counting(again.statements)).toBe(false);
+    expect(again.statements.some((sql) => sql.includes('ri_stats_figures'))).toBe(true);
+    expect(again.data).toEqual(first.data);
+
+    const created = await trusted.post('/api/partnerships?status=published', {
+      data: { title: 'Stat publiée', slug: 'test-stat-publiee', partnerName: 'x', startDate: '1999-01-01' },
+    });
+    expect(created.status).toBe(201);
+    try {
+      const after = await stats();
+      expect(counting(after.statements)).toBe(true);
+      expect(after.data.totals.partnerships).toBe(first.data.totals.partnerships + 1);
+      expect(after.data.byYear.find((row) => row.year === 1999)).toMatchObject({ partnerships: 1, total: 1 });
+      const next = await stats();
+      expect(counting(next.statements)).toBe(false);
+      expect(next.data).toEqual(after.data);
+    } finally {
+      await trusted.delete(`/api/partnerships/${dataOf(created).documentId}`);
+    }
+    const removed = await stats();
+    expect(removed.data.totals.partnerships).toBe(first.data.totals.partnerships);
+    expect(removed.data.byYear.find((row) => row.year === 1999)).toBeUndefined();
   });
 
   it('ignores drafts', async () => {
