@@ -222,6 +222,50 @@ describe('GET /api/map', () => {
     expect(beyond.features).toEqual([]);
   });
 
+  it('places a published entry with a place, in slug order; never a draft, nor an entry without a place', async () => {
+    const place = { placeName: 'Libreville', latitude: 0.4162, longitude: 9.4673 };
+    const posts = [
+      trusted.post('/api/delegations?status=published', {
+        data: { title: 'Carte placée', slug: 'delegation-carte-placee', direction: 'outgoing', place },
+      }),
+      trusted.post('/api/delegations?status=draft', {
+        data: { title: 'Carte brouillon', slug: 'delegation-carte-brouillon', direction: 'outgoing', place },
+      }),
+      trusted.post('/api/delegations?status=published', {
+        data: { title: 'Carte sans lieu', slug: 'delegation-carte-sans-lieu', direction: 'outgoing' },
+      }),
+    ];
+    const created = [];
+    for (const post of posts) created.push(await post);
+    try {
+      for (const response of created) expect(response.status).toBe(201);
+      for (const locale of ['fr', 'en']) {
+        const { features } = await getJson<{ features: Array<Feature & { properties: { locale: string } }> }>(
+          `/api/map?type=delegation&locale=${locale}`,
+        );
+        expect(features.map((f) => f.properties.slug)).toEqual([
+          'delegation-carte-placee',
+          'delegation-gabon-2010',
+          'delegation-gabonaise-komo-mondah-2011',
+          'delegation-quebec-2010',
+        ]);
+        expect(features[0].geometry.coordinates).toEqual([9.4673, 0.4162]);
+        expect(features[0].properties).toMatchObject({ title: 'Carte placée', locale: 'fr' });
+        // A page in the middle of the type: the same order.
+        const middle = await getJson<{ features: Feature[] }>(
+          `/api/map?type=delegation&locale=${locale}&pageSize=2&page=2`,
+        );
+        expect(middle.features.map((f) => f.properties.slug)).toEqual([
+          'delegation-gabonaise-komo-mondah-2011',
+          'delegation-quebec-2010',
+        ]);
+      }
+    } finally {
+      for (const response of created)
+        if (response.status === 201) await trusted.delete(`/api/delegations/${dataOf(response).documentId}`);
+    }
+  });
+
   it('refuses an unknown parameter, and a page size over 2000', async () => {
     expect((await anonymous().get('/api/map?bbox=1,2,3,4')).status).toBe(400);
     expect((await anonymous().get('/api/map?pageSize=2001')).status).toBe(400);

@@ -4,7 +4,7 @@ import type * as z from 'zod/v4';
 import type { statsSchema } from '../schemas';
 import { refuseUnknown, type RawQuery } from '../query';
 import { DEFAULT_LOCALE } from '../../../i18n/locales';
-import { quote, rowsOf, type RawRows } from '../../../platform/sql';
+import { column, joinOf, quote, rowsOf, type RawRows, type TableMeta as Meta } from '../../../platform/sql';
 import { CONTENT_VERSION_TABLE, versionIn } from '../../../cache/content-version';
 
 export type Stats = z.infer<typeof statsSchema>['data'];
@@ -29,17 +29,6 @@ class Tally<K> {
   }
 }
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
-
-interface Meta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: JoinTable } | undefined>;
-}
-
 /** One figure of a type: its dimension, and the value (`label`) or related row (`ref`) counted. */
 interface Figure {
   dim: 'total' | 'year' | 'value' | 'country' | 'continent' | 'theme';
@@ -49,13 +38,6 @@ interface Figure {
 }
 
 const n = (value: unknown): number => Number(value ?? 0);
-
-const column = (meta: Meta, attribute: string): string => meta.attributes[attribute]?.columnName ?? attribute;
-const joinOf = (uid: string, meta: Meta, attribute: string): JoinTable => {
-  const join = meta.attributes[attribute]?.joinTable;
-  if (!join) throw new Error(`${uid}.${attribute}: no join table`);
-  return join;
-};
 
 /**
  * Every figure of one counted type in one statement: its published French rows (`p`) are read
