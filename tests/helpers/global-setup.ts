@@ -71,6 +71,8 @@ export async function bootTestServer({ defaultClient, serveAdmin, compile }: Boo
     WEBSITE_WEBHOOK_MAX_ATTEMPTS: '4',
     // The outbox worker looks for due deliveries this often (retries are due after 50, 100, 200 ms).
     OUTBOX_POLL_MS: '100',
+    // A word's per-write search counts folded as soon as there are more than 2 (200 by default).
+    SEARCH_COUNT_FOLD_AFTER: '2',
     EMAIL_RETRY_MS: '50',
     TEST_WEBHOOK_SINK_URL: sink.url,
     SMTP_HOST: '127.0.0.1',

@@ -31,6 +31,13 @@ import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
 export const PG_TABLE = 'ri_search';
 export const PG_TERMS = 'ri_search_term';
 export const PG_KINDS = 'ri_search_kind';
+/**
+ * How many entries of a type and locale have each lexeme, as signed counts added by each write
+ * (never updated in place, so that concurrent writes never wait on one another): a lexeme's number
+ * of entries is the sum of its rows. Folded into one row per lexeme at each start, and by a search
+ * that finds too many (`compactDf` in services/search.ts).
+ */
+export const PG_DF = 'ri_search_df';
 export const FTS_TABLE = 'ri_search_fts';
 const META_TABLE = 'ri_search_meta';
 /** The layout of the index: a new one indexes every type again (part of each type's definition). */
@@ -128,20 +135,42 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
     `CREATE INDEX IF NOT EXISTS ${PG_TERMS}_rank_idx ON ${PG_TERMS} (lexeme, locale, score DESC, kind, entry_id)`,
   );
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TERMS}_entry_idx ON ${PG_TERMS} (kind, entry_id)`);
-  // Kept from the index's own rows, a statement at a time (a rebuild is one insert).
-  await knex.raw(`CREATE OR REPLACE FUNCTION ${PG_TERMS}_added() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO ${PG_TERMS} (lexeme, locale, score, kind, entry_id)
-      SELECT w.lexeme, n.locale, ts_rank(n.vector, ri_lexeme(w.lexeme)), k.kind, n.entry_id
-        FROM added n JOIN ${PG_KINDS} k ON k.uid = n.uid CROSS JOIN LATERAL unnest(n.vector) w;
-      RETURN NULL;
-    END $$`);
-  await knex.raw(`CREATE OR REPLACE FUNCTION ${PG_TERMS}_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      DELETE FROM ${PG_TERMS} t USING removed o JOIN ${PG_KINDS} k ON k.uid = o.uid
-       WHERE t.kind = k.kind AND t.entry_id = o.entry_id;
-      RETURN NULL;
-    END $$`);
+  // Made with the counts of the word rows already there (a database indexed by an earlier version),
+  // in the transaction that makes the triggers keep it, so that no write falls between the two.
+  await knex.transaction(async (trx) => {
+    const exists = rowsOf(
+      await trx.raw<RawRows<{ found: string | null }>>(`SELECT to_regclass(?) AS found`, [PG_DF]),
+    )[0]?.found;
+    if (!exists) {
+      await trx.raw(`CREATE TABLE ${PG_DF} (lexeme TEXT COLLATE "C" NOT NULL, locale VARCHAR(20) NOT NULL,
+        kind SMALLINT NOT NULL, n INTEGER NOT NULL)`);
+      await trx.raw(`CREATE INDEX ${PG_DF}_idx ON ${PG_DF} (lexeme, locale, kind) INCLUDE (n)`);
+      await trx.raw(`INSERT INTO ${PG_DF} (lexeme, locale, kind, n)
+        SELECT lexeme, COALESCE(locale, ''), kind, COUNT(*) FROM ${PG_TERMS} GROUP BY 1, 2, 3`);
+    }
+    // Kept from the index's own rows, a statement at a time (a rebuild is one insert).
+    await trx.raw(`CREATE OR REPLACE FUNCTION ${PG_TERMS}_added() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO ${PG_TERMS} (lexeme, locale, score, kind, entry_id)
+        SELECT w.lexeme, n.locale, ts_rank(n.vector, ri_lexeme(w.lexeme)), k.kind, n.entry_id
+          FROM added n JOIN ${PG_KINDS} k ON k.uid = n.uid CROSS JOIN LATERAL unnest(n.vector) w;
+        INSERT INTO ${PG_DF} (lexeme, locale, kind, n)
+        SELECT w.lexeme, COALESCE(n.locale, ''), k.kind, COUNT(*)
+          FROM added n JOIN ${PG_KINDS} k ON k.uid = n.uid CROSS JOIN LATERAL unnest(n.vector) w
+         GROUP BY 1, 2, 3;
+        RETURN NULL;
+      END $$`);
+    await trx.raw(`CREATE OR REPLACE FUNCTION ${PG_TERMS}_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM ${PG_TERMS} t USING removed o JOIN ${PG_KINDS} k ON k.uid = o.uid
+         WHERE t.kind = k.kind AND t.entry_id = o.entry_id;
+        INSERT INTO ${PG_DF} (lexeme, locale, kind, n)
+        SELECT w.lexeme, COALESCE(o.locale, ''), k.kind, -COUNT(*)
+          FROM removed o JOIN ${PG_KINDS} k ON k.uid = o.uid CROSS JOIN LATERAL unnest(o.vector) w
+         GROUP BY 1, 2, 3;
+        RETURN NULL;
+      END $$`);
+  });
   await knex.raw(`DROP TRIGGER IF EXISTS ${PG_TERMS}_added ON ${PG_TABLE}`);
   await knex.raw(`DROP TRIGGER IF EXISTS ${PG_TERMS}_removed ON ${PG_TABLE}`);
   await knex.raw(`CREATE TRIGGER ${PG_TERMS}_added AFTER INSERT ON ${PG_TABLE} REFERENCING NEW TABLE AS added
@@ -268,5 +297,19 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
   // for any word, and filters the whole index instead of using its GIN index (4x slower on 33,000
   // rows). VACUUM marks the new word rows visible to all, which lets a search read them from their
   // index alone. Autovacuum keeps both up to date afterwards, where it runs.
-  if (rebuilt && postgres) await knex.raw(`VACUUM ANALYZE ${PG_TABLE}, ${PG_TERMS}`);
+  if (postgres) await compactDf(knex);
+  if (rebuilt && postgres) await knex.raw(`VACUUM ANALYZE ${PG_TABLE}, ${PG_TERMS}, ${PG_DF}`);
+};
+
+/**
+ * Folds the per-write counts into one row per lexeme, locale and type (all of them, or one lexeme's),
+ * in one statement: the rows a concurrent write adds meanwhile are not in its snapshot, so they stay.
+ */
+export const compactDf = async (knex: Knex, lexeme?: string): Promise<void> => {
+  await knex.raw(
+    `WITH folded AS (DELETE FROM ${PG_DF} ${lexeme === undefined ? '' : 'WHERE lexeme = ?'} RETURNING *)
+     INSERT INTO ${PG_DF} (lexeme, locale, kind, n)
+     SELECT lexeme, locale, kind, SUM(n) FROM folded GROUP BY 1, 2, 3 HAVING SUM(n) <> 0`,
+    lexeme === undefined ? [] : [lexeme],
+  );
 };

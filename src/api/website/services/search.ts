@@ -2,7 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type * as z from 'zod/v4';
 import type { searchHitSchema } from '../schemas';
 import { SEARCHABLE, SEARCH_TYPES } from '../../../contributions';
-import { FTS_STORED, FTS_TABLE, FTS_WEIGHTS, PG_KINDS, PG_TABLE, PG_TERMS } from '../search-index';
+import {
+  compactDf,
+  FTS_STORED,
+  FTS_TABLE,
+  FTS_WEIGHTS,
+  PG_DF,
+  PG_KINDS,
+  PG_TABLE,
+  PG_TERMS,
+} from '../search-index';
 import { DEFAULT_LOCALE } from '../../../i18n/locales';
 import { localeParam } from '../localized';
 import {
@@ -43,6 +52,12 @@ interface Candidate {
 }
 
 type Ranked = { hits: Candidate[]; total: number };
+
+/**
+ * A lexeme's count read from more per-write rows than this (SEARCH_COUNT_FOLD_AFTER, 200 by
+ * default) is folded into one, after the answer.
+ */
+const foldAfter = (): number => Math.max(1, Number(process.env.SEARCH_COUNT_FOLD_AFTER ?? 200) || 200);
 
 /** What a hit shows, read from the index's row `s` (see ../search-index.ts). */
 const SHOWN = 's.uid, s.document_id AS "documentId", s.locale, s.title, s.slug, s.summary';
@@ -128,16 +143,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : // One number per entry (type number in the high half): a third faster than pairs.
           `(SELECT COUNT(DISTINCT (t.kind::bigint << 32) | t.entry_id) FROM ${PG_TERMS} t WHERE ${where})`;
     const matching = `t.lexeme = ANY(?::text[]) AND t.locale = ? AND t.kind = ANY(${kindsOf})`;
-    const total = fallback
-      ? `SELECT ${counted(matching)} + ${counted(matching)} - ${counted(`${matching} AND ${matchesIn}`)} AS n`
-      : `SELECT ${counted(matching)} AS n`;
-    const totalBindings = fallback
-      ? [
-          ...[lexemes, locale, uids],
-          ...[lexemes, DEFAULT_LOCALE, uids],
-          ...[lexemes, locale, uids, DEFAULT_LOCALE, lexemes],
-        ]
-      : [lexemes, locale, uids];
+    // One lexeme in French: its number of entries is kept (the per-write counts of ri_search_df).
+    const kept = !fallback && lexemes.length === 1;
+    const total = kept
+      ? `SELECT COALESCE(SUM(d.n), 0) AS n, COUNT(*) AS parts FROM ${PG_DF} d
+          WHERE d.lexeme = ? AND d.locale = ? AND d.kind = ANY(${kindsOf})`
+      : fallback
+        ? `SELECT ${counted(matching)} + ${counted(matching)} - ${counted(`${matching} AND ${matchesIn}`)} AS n`
+        : `SELECT ${counted(matching)} AS n`;
+    const totalBindings = kept
+      ? [lexemes[0], locale, uids]
+      : fallback
+        ? [
+            ...[lexemes, locale, uids],
+            ...[lexemes, DEFAULT_LOCALE, uids],
+            ...[lexemes, locale, uids, DEFAULT_LOCALE, lexemes],
+          ]
+        : [lexemes, locale, uids];
     const [rows, count] = await Promise.all([
       knex.raw<RawRows<Omit<Candidate, 'score'> & { score: string | number }>>(
         `SELECT ${SHOWN}, h.score
@@ -150,8 +172,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ORDER BY h.score DESC, h.kind, h.entry_id`,
         [lexemes, ...listBindings, pageSize, limit - pageSize],
       ),
-      knex.raw<RawRows<{ n: string | number }>>(total, totalBindings),
+      knex.raw<RawRows<{ n: string | number; parts?: string | number }>>(total, totalBindings),
     ]);
+    if (Number(rowsOf(count)[0]?.parts ?? 0) > foldAfter()) {
+      compactDf(knex, lexemes[0]).catch((error: unknown) => {
+        strapi.log.warn(`[search] folding the counts of "${lexemes[0]}": ${(error as Error).message}`);
+      });
+    }
     return ranked(rows, count);
   };
 
