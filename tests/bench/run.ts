@@ -8,7 +8,9 @@
  * the raw `http` + `pg` baseline (tests/bench/raw-baseline.ts); then drives them with autocannon on
  * loopback at 1, 10 and 50 connections: each curated endpoint against stock `populate=*` for the
  * same content, the 304 path, the plain lists, the baseline. Runs that are compared are interleaved
- * (A, B, A, B) so that a busy machine shifts both sides alike. Prints a Markdown table and the
+ * (A, B, A, B) so that a busy machine shifts both sides alike; so are the two sizes the size
+ * targets compare: the medium database is copied before the large data is generated, and served
+ * beside it for a last round (medium, large, medium, large). Prints a Markdown table and the
  * targets, and writes them to bench/RESULTS.md with the machine's description.
  *
  * BENCH_SIZES (small,medium,large), BENCH_SECONDS (per run, 2), TEST_PG_ADMIN_URL.
@@ -274,6 +276,105 @@ interface Row {
   statements?: number;
 }
 
+/** One endpoint and variant driven on the medium and the large data in turn. */
+interface SizePair {
+  endpoint: string;
+  variant: string;
+  medium: Figures;
+  large: Figures;
+}
+
+interface Servers {
+  cached: Server;
+  built: Server;
+}
+
+/** The ETag each curated endpoint and plain list has on a server. */
+const etagsOf = async (server: Server): Promise<Map<string, string>> => {
+  const etags = new Map<string, string>();
+  for (const pathname of [...endpointsOf().map((e) => e.path), ...PLAIN_LISTS]) {
+    const answer = await fetch(`${server.url}${pathname}`);
+    await answer.arrayBuffer();
+    etags.set(pathname, answer.headers.get('etag') ?? '');
+  }
+  return etags;
+};
+
+/**
+ * Medium against large, interleaved (medium, large, medium, large) at 10 connections: every curated
+ * endpoint from the cache, built and as a 304 (with and without the cache), and the plain lists,
+ * so that a machine busier at one moment shifts both sizes alike. The size targets are read here.
+ */
+const sizePairs = async (medium: Servers, large: Servers): Promise<SizePair[]> => {
+  const mediumTags = await etagsOf(medium.cached);
+  const largeTags = await etagsOf(large.cached);
+  // The fresh medium server with the cache off answers each URL once, as the large one has.
+  await etagsOf(medium.built);
+  const notModified = (tags: Map<string, string>, pathname: string) => ({
+    'if-none-match': tags.get(pathname) ?? '',
+    'cache-control': 'no-cache',
+  });
+  const variants: Array<{
+    endpoint: string;
+    variant: string;
+    runs: (s: Servers, tags: Map<string, string>) => Run;
+  }> = [
+    ...endpointsOf().flatMap((endpoint) => [
+      {
+        endpoint: endpoint.name,
+        variant: 'curated, from the cache',
+        runs: (s: Servers) => ({ name: 'cached', url: s.cached.url, path: endpoint.path }),
+      },
+      {
+        endpoint: endpoint.name,
+        variant: '304 (If-None-Match, Cache-Control: no-cache)',
+        runs: (s: Servers, tags: Map<string, string>) => ({
+          name: '304',
+          url: s.cached.url,
+          path: endpoint.path,
+          headers: notModified(tags, endpoint.path),
+          expected: 304,
+        }),
+      },
+      {
+        endpoint: endpoint.name,
+        variant: 'curated, built (cache off)',
+        runs: (s: Servers) => ({ name: 'built', url: s.built.url, path: endpoint.path, pid: s.built.pid }),
+      },
+      {
+        endpoint: endpoint.name,
+        variant: 'cache off, 304 (If-None-Match, Cache-Control: no-cache)',
+        runs: (s: Servers, tags: Map<string, string>) => ({
+          name: '304 off',
+          url: s.built.url,
+          path: endpoint.path,
+          headers: notModified(tags, endpoint.path),
+          expected: 304,
+          pid: s.built.pid,
+        }),
+      },
+    ]),
+    ...PLAIN_LISTS.flatMap((pathname) => [
+      {
+        endpoint: `plain list \`${pathname}\``,
+        variant: 'from the cache',
+        runs: (s: Servers) => ({ name: 'plain cached', url: s.cached.url, path: pathname }),
+      },
+      {
+        endpoint: `plain list \`${pathname}\``,
+        variant: 'built (cache off)',
+        runs: (s: Servers) => ({ name: 'plain built', url: s.built.url, path: pathname, pid: s.built.pid }),
+      },
+    ]),
+  ];
+  const pairs: SizePair[] = [];
+  for (const { endpoint, variant, runs } of variants) {
+    const [onMedium, onLarge] = await interleaved([runs(medium, mediumTags), runs(large, largeTags)], 10);
+    pairs.push({ endpoint, variant, medium: onMedium, large: onLarge });
+  }
+  return pairs;
+};
+
 const fmt = (value: number, digits = 0): string =>
   value === Infinity
     ? '∞ (stock answered nothing within the run)'
@@ -299,7 +400,12 @@ const main = async (): Promise<void> => {
 
   const rows: Row[] = [];
   const notes: string[] = [];
+  let pairs: SizePair[] = [];
   const childEnv = { ...process.env, ...env };
+  // The medium data kept aside (a copy of the database), to be driven in turn with the large data.
+  const mediumName = `${name}_medium`;
+  const mediumEnv = benchServerEnv(mediumName, { DATABASE_POOL_MAX: '10', SEED_ON_START: 'false' });
+  let mediumKept = false;
   await onPgServer(`CREATE DATABASE "${name}"`);
   try {
     for (const size of SIZES) {
@@ -432,6 +538,19 @@ const main = async (): Promise<void> => {
             });
           });
         }
+        if (size === 'large' && mediumKept) {
+          log('medium and large in turn: 10 connections');
+          const medium = {
+            cached: await startServer(mediumEnv),
+            built: await startServer({ ...mediumEnv, RESPONSE_CACHE_MB: '0' }),
+          };
+          try {
+            pairs = await sizePairs(medium, { cached, built });
+          } finally {
+            await medium.cached.stop();
+            await medium.built.stop();
+          }
+        }
         notes.push(
           `${size}: server RSS at most ${curatedPeak.mib} MiB while the curated endpoints were driven (1 to 50 ` +
             `connections); peak over the whole run, stock \`populate=*\` included: ${peakRssMiB(cached.pid)} MiB ` +
@@ -442,9 +561,24 @@ const main = async (): Promise<void> => {
         await built.stop();
         await baseline.stop();
       }
+      if (size === 'medium' && SIZES.includes('large')) {
+        // The stopped servers' sessions may take a moment to leave the database being copied.
+        await eventually(
+          () =>
+            onPgServer(`CREATE DATABASE "${mediumName}" TEMPLATE "${name}"`).then(
+              () => true,
+              () => undefined,
+            ),
+          30_000,
+          'a copy of the medium database',
+          500,
+        );
+        mediumKept = true;
+      }
     }
   } finally {
     await onPgServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await onPgServer(`DROP DATABASE IF EXISTS "${mediumName}" WITH (FORCE)`);
   }
 
   const output = [
@@ -459,7 +593,24 @@ const main = async (): Promise<void> => {
     '',
     ...notes.map((note) => `- ${note}`),
     '',
-    targets(rows),
+    ...(pairs.length > 0
+      ? [
+          '## Medium against large, driven in turn',
+          '',
+          'Both databases served at once, each run made on the medium data then on the large data, twice ' +
+            '(10 connections): the size targets are read here.',
+          '',
+          '| endpoint | variant | medium req/s | large req/s | drop | medium p95 ms | large p95 ms |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          ...pairs.map(
+            (pair) =>
+              `| ${pair.endpoint} | ${pair.variant} | ${fmt(pair.medium.rps)} | ${fmt(pair.large.rps)} | ` +
+              `${fmt(100 * (1 - pair.large.rps / pair.medium.rps))} % | ${fmt(pair.medium.p95, 1)} | ${fmt(pair.large.p95, 1)} |`,
+          ),
+          '',
+        ]
+      : []),
+    targets(rows, pairs),
   ].join('\n');
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), `${output}\n`);
@@ -467,7 +618,7 @@ const main = async (): Promise<void> => {
 };
 
 /** The issue's targets, checked against the figures. */
-const targets = (rows: Row[]): string => {
+const targets = (rows: Row[], pairs: SizePair[]): string => {
   const lines = ['## Targets', '', '| target | figure | met |', '| --- | --- | --- |'];
   const find = (size: string, connections: number, endpoint: string, variant: string) =>
     rows.find(
@@ -530,7 +681,16 @@ const targets = (rows: Row[]): string => {
     `largest ${fmt(biggest / 1024)} KiB`,
     biggest <= 1024 * 1024,
   );
-  if (sizes.includes('medium') && sizes.includes('large')) {
+  if (pairs.length > 0) {
+    for (const pair of pairs) {
+      const drop = 100 * (1 - pair.large.rps / pair.medium.rps);
+      check(
+        `${pair.endpoint} (${pair.variant}): req/s drop medium → large ≤ 20 % (driven in turn)`,
+        `${fmt(drop)} %`,
+        drop <= 20,
+      );
+    }
+  } else if (sizes.includes('medium') && sizes.includes('large')) {
     for (const row of rows.filter(
       (each) =>
         each.size === 'medium' &&
