@@ -367,6 +367,15 @@ const sizePairs = async (medium: Servers, large: Servers): Promise<SizePair[]> =
       },
     ]),
   ];
+  // A fresh medium server against large ones that have run the whole large phase: each run is
+  // first made once on both, unrecorded, so that neither side is measured cold (the compiler's
+  // warm-up, the pools, the caches).
+  for (const { runs } of variants) {
+    for (const run of [runs(medium, mediumTags), runs(large, largeTags)]) {
+      await drive(run.url, run.path, 10, run.headers);
+      if (run.pid) await settle(run.pid);
+    }
+  }
   const pairs: SizePair[] = [];
   for (const { endpoint, variant, runs } of variants) {
     const [onMedium, onLarge] = await interleaved([runs(medium, mediumTags), runs(large, largeTags)], 10);
