@@ -111,19 +111,34 @@ export const startSecondInstance = async (
   options: { echo?: boolean } = {},
 ): Promise<Instance> => untilAnswering(spawnInstance(port, env, options));
 
-/** A loopback port free at the time of asking (the system picks it). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
+/** Whether a loopback port can be listened on now. */
+const canListen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
     const server = http.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
+    server.once('error', () => {
+      resolve(false);
+    });
+    server.listen(port, '127.0.0.1', () => {
       server.close(() => {
-        resolve(port);
+        resolve(true);
       });
     });
   });
+
+/**
+ * A loopback port free at the time of asking, for a server started later (sometimes a minute later,
+ * as the outbox tests' receivers). Drawn from 10000–19999, below the system's ephemeral range
+ * (32768–60999 here), where every outgoing connection and every port-0 listener of any process on
+ * the machine takes its port: a port the system picked could be taken again meanwhile by a
+ * concurrent run (seen: EADDRINUSE while a benchmark ran beside the suite).
+ */
+export const freePort = async (): Promise<number> => {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = 10000 + crypto.randomInt(10000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free loopback port in 10000-19999');
+};
 
 /**
  * A server of its own, on a new SQLite file under `.tmp/` and a free port, with the shared test
