@@ -93,7 +93,8 @@ describe('search reads its index only, by the path its words call for', () => {
 
   // On PostgreSQL, one word: its lexemes, the page, the total; several words: the page, the total.
   it.each([
-    ['one word', '/api/search?q=gabon', 'ri_search_term', 3],
+    ['one word', '/api/search?q=kristiansund', 'ri_search_term', 3],
+    ['one word that begins several', '/api/search?q=gabon', 'ri_search_term', 3],
     ['one word in English', '/api/search?q=gabon&locale=en', 'ri_search_term', 3],
     ['several words', '/api/search?q=gabon%20estuaire', 'ts_rank', 2],
   ])('%s', async (_label, path, marker, pgStatements) => {
@@ -109,6 +110,9 @@ describe('search reads its index only, by the path its words call for', () => {
       // One word: the word rows, never a vector's rank; several: ts_rank on the stored vectors.
       expect(reads(statements, marker)).toBe(true);
       if (marker === 'ri_search_term') expect(reads(statements, 'ts_rank')).toBe(false);
+      // One word of one lexeme ("gabon" also begins « gabonais »), in French: its total is the
+      // word's kept count, not a count of its rows.
+      expect(reads(statements, 'ri_search_df')).toBe(path === '/api/search?q=kristiansund');
       expect(statements).toHaveLength(pgStatements);
     } else {
       expect(reads(statements, 'ri_search_fts')).toBe(true);
