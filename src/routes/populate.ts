@@ -88,10 +88,12 @@ export const mergePopulate = (
   requested: unknown,
   separate: readonly string[] = [],
 ): unknown => {
-  if (requested === undefined || requested === null || requested === '') return defaults;
-  // Relations the route serves separately (capped) are never populated here: `*` becomes the
-  // default tree, which has every other public relation.
-  if (requested === '*') return separate.length > 0 ? defaults : requested;
+  // Relations the route serves separately (capped) are never populated here, whatever the default
+  // tree or the client names: `*` becomes the default tree without them.
+  const without = (tree: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(tree).filter(([name]) => !separate.includes(name)));
+  if (requested === undefined || requested === null || requested === '') return without(defaults);
+  if (requested === '*') return separate.length > 0 ? without(defaults) : requested;
   let asked: Record<string, unknown>;
   if (typeof requested === 'string') {
     asked = Object.fromEntries(requested.split(',').map((name) => [name.trim(), true]));
@@ -102,7 +104,5 @@ export const mergePopulate = (
   } else {
     return requested;
   }
-  return Object.fromEntries(
-    Object.entries({ ...defaults, ...asked }).filter(([name]) => !separate.includes(name)),
-  );
+  return without({ ...defaults, ...asked });
 };

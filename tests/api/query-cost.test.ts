@@ -84,6 +84,25 @@ describe('list endpoints run a number of queries that does not grow with the pag
       expect(queries).toBeLessThan(70);
     },
   );
+
+  // A partnership's actions, delegations and school exchanges grow with the data: the slug page
+  // lists at most RELATION_CAP of each. Every statement that walks one of those links must be
+  // bounded (a LIMIT, or the count of `meta.totals`), whatever the client's `populate` says: the
+  // core `findOne` must not load them all first.
+  it.each([
+    '/api/partnerships/slug/gabon-estuaire',
+    '/api/partnerships/slug/gabon-estuaire?populate=*',
+    '/api/partnerships/slug/gabon-estuaire?populate[country]=true',
+    '/api/partnerships/slug/gabon-estuaire?populate[actions][fields][0]=title',
+  ])('%s reads the growing relations within their cap only', async (path) => {
+    const { status, statements } = await queriesFor(path);
+    expect(status).toBe(200);
+    const links = statements.filter((sql) =>
+      /\b(actions|delegations|school_exchanges)_partnership_lnk\b/.test(sql),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((sql) => !/\blimit\b|\bcount\(/i.test(sql))).toEqual([]);
+  });
 });
 
 describe('search reads its index only, by the path its words call for', () => {
