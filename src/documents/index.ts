@@ -5,7 +5,8 @@
  *
  * A write from an association (src/submissions/submit.ts), staff or code thus goes through:
  * validation → session revocation → default populate → query shape → published only →
- * content version → website webhook → invitations → review notifications → count cache → Strapi.
+ * content version → website webhook → invitations → review notifications → count cache → plain
+ * reads → Strapi.
  */
 import type { Core } from '@strapi/strapi';
 import { contentVersionLayer } from './content-version';
@@ -13,6 +14,7 @@ import { countCache } from './count-cache';
 import { defaultPopulate } from './default-populate';
 import { invitations } from './invitations';
 import type { DocumentLayer } from './layer';
+import { plainReads } from './plain-reads';
 import { publishedOnly } from './published-only';
 import { queryShape } from './query-shape';
 import { reviewNotifications } from './review-notifications';
@@ -37,6 +39,8 @@ export const DOCUMENT_LAYERS: ReadonlyArray<readonly [name: string, layer: Docum
   ['review-notifications', reviewNotifications],
   // Reads, innermost: a list's total kept for the content version (the parameters are final here).
   ['count-cache', countCache],
+  // Reads outside a transaction: none opened for them (two round trips fewer each).
+  ['plain-reads', plainReads],
 ];
 
 /** Registers them all, in that order (at register, before any document is read or written). */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 
 /** What knex's connection pool (tarn) tells about its use. */
@@ -168,6 +169,21 @@ export const holdStartupLock = async (strapi: Core.Strapi): Promise<() => Promis
   };
 };
 
+/** A Document Service read that has not yet reached the transaction Strapi opens around it. */
+const plainRead = new AsyncLocalStorage<{ pending: boolean }>();
+
+/**
+ * Runs a Document Service read (`findMany`, `findOne`, `findFirst`, `count`) without the
+ * transaction that Strapi opens around every call of the service, reads included: at PostgreSQL's
+ * READ COMMITTED level each statement of a transaction reads its own snapshot anyway, so `BEGIN`
+ * and `COMMIT` gave a read nothing but two more round trips to the database (a third of a slug
+ * page's statements). Only the outermost transaction of the call is left out, and only outside
+ * any transaction: a read made inside a write keeps seeing the write's uncommitted rows. Used by
+ * src/documents/plain-reads.ts, the innermost Document Service layer, whose `next()` is the
+ * repository method that opens the transaction first.
+ */
+export const withoutReadTransaction = <T>(read: () => T): T => plainRead.run({ pending: true }, read);
+
 interface KnexTransactor {
   /** Settles when the transaction has ended: resolved on COMMIT, rejected if it failed or rolled back. */
   executionPromise?: Promise<unknown>;
@@ -179,15 +195,21 @@ interface KnexTransactor {
  * so Strapi's `db.transaction` returned normally and the API answered 201 for a change that the
  * database had rolled back (found by the fault test: an acknowledged entry missing afterwards).
  * The outermost transaction now also waits for that promise, and fails (a 503) when it is rejected.
+ * A read marked by `withoutReadTransaction` opens none.
  */
 export const commitsOrFails = (strapi: Core.Strapi): void => {
   const database = strapi.db as {
-    transaction: (callback?: (params: { trx: KnexTransactor }) => Promise<unknown>) => Promise<unknown>;
+    transaction: (callback?: (params: { trx?: KnexTransactor }) => Promise<unknown>) => Promise<unknown>;
     inTransaction(): boolean;
   };
   const transaction = database.transaction.bind(database);
   database.transaction = async (callback) => {
     if (!callback || database.inTransaction()) return transaction(callback);
+    const read = plainRead.getStore();
+    if (read?.pending) {
+      read.pending = false;
+      return callback({});
+    }
     let transactor: KnexTransactor | undefined;
     const result = await transaction(async (params) => {
       transactor = params.trx;
