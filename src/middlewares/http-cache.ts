@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { contentVersion } from '../cache/content-version';
 import { createResponseCache, type ResponseCache } from '../cache/response-cache';
+import { createSlots, publicBuildsMax, type Slots } from '../http/build-slots';
 import type { Context, Next } from '../http/request-state';
 
 /** Cache policy of an anonymous GET: a minute fresh, five more minutes served while revalidating. */
@@ -72,6 +73,8 @@ interface PublicAnswers {
   keeping: boolean;
   /** The anonymous answers being built, by version and URL: settled when the build is over. */
   building: Map<string, Promise<void>>;
+  /** At most PUBLIC_BUILDS_MAX anonymous answers built at once (src/http/build-slots.ts). */
+  slots: Slots;
   version: ReturnType<typeof contentVersion>;
   /** The ETag of an anonymous answer: the release's fingerprint, the content version, the URL. */
   etagOf: (at: number, key: string) => string;
@@ -94,6 +97,7 @@ const publicAnswersOf = (strapi: Core.Strapi): PublicAnswers => {
     cache,
     keeping: budget > 0,
     building: new Map(),
+    slots: createSlots(publicBuildsMax()),
     version,
     etagOf: (at, key) => {
       fingerprint ??= fingerprintOf(strapi);
@@ -179,7 +183,7 @@ export const keptAnswers = (strapi: Core.Strapi): Core.MiddlewareHandler => {
  */
 const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
   const answers = publicAnswersOf(strapi);
-  const { cache, keeping, building, version, etagOf } = answers;
+  const { cache, keeping, building, slots, version, etagOf } = answers;
 
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
@@ -239,7 +243,13 @@ const httpCache = (strapi: Core.Strapi): Core.MiddlewareHandler => {
       );
     }
     try {
-      await next();
+      // Built in turn with the other anonymous answers (PUBLIC_BUILDS_MAX at once); a client that
+      // left while it waited gets nothing built.
+      const { waitedMs } = await slots.run(async () => {
+        if (ctx.req.socket.destroyed) return;
+        await next();
+      });
+      if (waitedMs >= 0.1) ctx.append('Server-Timing', `queue;dur=${waitedMs.toFixed(1)};desc="build slot"`);
       if (ctx.status !== 200) return;
       if (isStream(ctx.body)) {
         // A file streamed as it is read (an export): its ETag is the version's like any answer, and a

@@ -314,6 +314,41 @@ describe('ETags from the content version', () => {
     }
   });
 
+  it('anonymous answers are built PUBLIC_BUILDS_MAX at a time: the others wait (Server-Timing says how long), none fails', async () => {
+    const second = await startSecondInstance(
+      await freePort(),
+      { OUTBOX_WORKER: 'false', RESPONSE_CACHE_MB: '0', PUBLIC_BUILDS_MAX: '1' },
+      { echo: false },
+    );
+    try {
+      // Eight different pages asked at once, each built (nothing is kept).
+      const paths = Array.from(
+        { length: 8 },
+        (_, index) => `/api/partnerships?populate=*&pagination[pageSize]=${index + 1}`,
+      );
+      const answers = await Promise.all(paths.map((path) => request(second.url).get(path)));
+      for (const [index, answer] of answers.entries()) {
+        expect(answer.status).toBe(200);
+        expect((answer.body as { meta: { pagination: { pageSize: number } } }).meta.pagination.pageSize).toBe(
+          index + 1,
+        );
+      }
+      const waited = answers
+        .map((answer) => /queue;dur=([\d.]+)/.exec(answer.headers['server-timing'] ?? '')?.[1])
+        .filter((duration): duration is string => duration !== undefined)
+        .map(Number);
+      // One slot: the burst cannot all be built at once.
+      expect(waited.length).toBeGreaterThanOrEqual(1);
+      expect(waited.every((duration) => duration > 0)).toBe(true);
+    } finally {
+      await second.stop();
+    }
+    // The test instance (4 slots) builds a lone request without waiting.
+    const alone = await anonymous().get('/api/partnerships?populate=*&pagination[pageSize]=3&sort=title');
+    expect(alone.status).toBe(200);
+    expect(alone.headers['server-timing']).toBeUndefined();
+  });
+
   it('an edit through one instance is served by another within a second, with the same ETag', async () => {
     const second = await startSecondInstance(await freePort(), { OUTBOX_WORKER: 'false' });
     const created = await trusted.post('/api/themes', {

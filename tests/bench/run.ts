@@ -14,7 +14,8 @@
  * beside it for a last round (medium, large, medium, large). Prints a Markdown table and the
  * targets, and writes them to bench/RESULTS.md with the machine's description.
  *
- * BENCH_SIZES (small,medium,large), BENCH_SECONDS (per run, 2), TEST_PG_ADMIN_URL.
+ * BENCH_SIZES (small,medium,large), BENCH_SECONDS (per run, 2), TEST_PG_ADMIN_URL. BENCH_ONLY=memory:
+ * the memory phase alone, written to bench/MEMORY.md (bench/RESULTS.md is left as it is).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -29,6 +30,7 @@ import { eventually } from '../helpers/eventually';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const SIZES = (process.env.BENCH_SIZES ?? 'small,medium,large').split(',');
+const MEMORY_ONLY = process.env.BENCH_ONLY === 'memory';
 const root = process.cwd();
 
 const log = (line: string): void => {
@@ -36,14 +38,15 @@ const log = (line: string): void => {
 };
 
 /**
- * Loaded (`node --require`) into a server started as `npm start` starts it, before Strapi's own
- * command line: once the server listens, starts the query probe (SQL statements per request, from
- * outside the app) and writes its URL to PROBE_FILE. Only the probe's TypeScript goes through
- * esbuild, without the source maps that esbuild-register turns on (Node would otherwise keep the
- * source map of every module loaded after it). The server itself is `strapi start`: started by
- * `createStrapi().start()` from a script instead, the same application held the same live heap in
- * about twice the V8 heap (330 against 160 MiB after boot; resident memory 445 against 265 MiB),
- * so its memory figures said nothing of production's.
+ * Loaded (NODE_OPTIONS `--require`) into a server started by `npm start` itself (so with the
+ * start script's V8 options), before Strapi's own command line: once the server listens, starts
+ * the query probe (SQL statements per request, from outside the app) and writes its process id and
+ * URL to PROBE_FILE. npm loads it too, and finds no Strapi there. Only the probe's TypeScript goes
+ * through esbuild, without the source maps that esbuild-register turns on (Node would otherwise
+ * keep the source map of every module loaded after it). Started by `createStrapi().start()` from a
+ * script instead, the same application held the same live heap in about twice the V8 heap (330
+ * against 160 MiB after boot; resident memory 445 against 265 MiB), so its memory figures said
+ * nothing of production's.
  */
 const PROBE_PRELOAD = `
 require(${JSON.stringify(require.resolve('esbuild-register/dist/node'))}).register({ extensions: ['.ts'] });
@@ -54,12 +57,11 @@ const timer = setInterval(() => {
   if (!strapi || !strapi.isLoaded || !strapi.server?.httpServer?.listening) return;
   clearInterval(timer);
   startQueryProbe(strapi)
-    .then((probe) => require('node:fs').writeFileSync(process.env.PROBE_FILE, probe.url))
+    .then((probe) => require('node:fs').writeFileSync(process.env.PROBE_FILE, process.pid + ' ' + probe.url))
     .catch((error) => { console.error(error); process.exit(1); });
 }, 100);
 timer.unref();
 `;
-const STRAPI_BIN = path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js');
 
 interface Server {
   url: string;
@@ -82,9 +84,17 @@ const startServer = async (env: Record<string, string>): Promise<Server> => {
   const started = Date.now();
   const preload = path.join(os.tmpdir(), `bench-preload-${crypto.randomUUID()}.js`);
   fs.writeFileSync(preload, PROBE_PRELOAD);
-  const child = spawn(process.execPath, ['--require', preload, STRAPI_BIN, 'start'], {
-    env: { ...process.env, ...env, PORT: String(port), PROBE_FILE: probeFile },
+  // `npm start`, in a process group of its own (npm, the shell, Strapi): stopped together.
+  const child = spawn('npm', ['start', '--silent'], {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_OPTIONS: `--require ${preload}`,
+      PORT: String(port),
+      PROBE_FILE: probeFile,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   await eventually(
@@ -98,14 +108,24 @@ const startServer = async (env: Record<string, string>): Promise<Server> => {
     50,
   );
   const bootMs = Date.now() - started;
-  const probe = await eventually(
-    () => Promise.resolve(fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8') : undefined),
+  const written = await eventually(
+    () => {
+      const text = fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8') : '';
+      return Promise.resolve(text.includes(' ') ? text : undefined);
+    },
     30_000,
     'the query probe',
   );
   fs.rmSync(probeFile, { force: true });
   fs.rmSync(preload, { force: true });
-  return { url, probe, pid: child.pid ?? 0, bootMs, stop: stopper(child) };
+  const [pid, probe] = written.split(' ');
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-(child.pid ?? 0), 'SIGTERM');
+    await exited;
+  };
+  return { url, probe, pid: Number(pid), bootMs, stop };
 };
 
 const startBaseline = async (databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> => {
@@ -423,6 +443,10 @@ const table = (rows: Row[]): string =>
     ),
   ].join('\n');
 
+const describeMachine = (): string =>
+  `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+  `${os.type()} ${os.release()}, Node.js ${process.version}, PostgreSQL on loopback.`;
+
 const main = async (): Promise<void> => {
   const name = `ri_bench_${Date.now().toString(36)}`;
   const env = benchServerEnv(name, { DATABASE_POOL_MAX: '10', SEED_ON_START: 'false' });
@@ -453,6 +477,7 @@ const main = async (): Promise<void> => {
 
       log(`${size}: memory, a fresh server on the curated endpoints`);
       curatedPeaks.set(size, await curatedMemory(env));
+      if (MEMORY_ONLY) continue;
       const cached = await startServer(env);
       const built = await startServer({ ...env, RESPONSE_CACHE_MB: '0' });
       const baseline = await startBaseline(env.DATABASE_URL);
@@ -609,11 +634,30 @@ const main = async (): Promise<void> => {
     await onPgServer(`DROP DATABASE IF EXISTS "${mediumName}" WITH (FORCE)`);
   }
 
+  if (MEMORY_ONLY) {
+    const memory = [
+      '# Memory of a fresh server on the curated endpoints',
+      '',
+      `\`BENCH_ONLY=memory npm run bench\`, ${new Date().toISOString()}, ${describeMachine()} Each curated endpoint ` +
+        `driven ${SECONDS} s at 1, 10 then 50 connections on a server started by \`npm start\`; its peak RSS (VmHWM, boot included) read after.`,
+      '',
+      '| size | with the cache (MiB) | cache off (MiB) | target < 500 MB |',
+      '| --- | --- | --- | --- |',
+      ...[...curatedPeaks].map(([size, peak]) => {
+        const megabytes = (Math.max(peak.cached, peak.built) * 1024 * 1024) / 1e6;
+        return `| ${size} | ${peak.cached} | ${peak.built} | ${megabytes < 500 ? 'met' : '**not met**'} (${fmt(megabytes)} MB at most) |`;
+      }),
+    ].join('\n');
+    fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'bench', 'MEMORY.md'), `${memory}\n`);
+    console.log(memory);
+    return;
+  }
+
   const output = [
     '# Benchmark results',
     '',
-    `Latest run of \`npm run bench\`, ${new Date().toISOString()}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ` +
-      `${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}, PostgreSQL on loopback. ` +
+    `Latest run of \`npm run bench\`, ${new Date().toISOString()}. ${describeMachine()} ` +
       `Each run lasts ${SECONDS} s and is made twice, interleaved with the runs it is compared with; the ` +
       'server, the baseline and the load generator share the machine, so read the ratios more than the absolute values.',
     '',
