@@ -397,8 +397,9 @@ const etagsOf = async (server: Server): Promise<Map<string, string>> => {
 const sizePairs = async (medium: Servers, large: Servers): Promise<SizePair[]> => {
   const mediumTags = await etagsOf(medium.cached);
   const largeTags = await etagsOf(large.cached);
-  // The fresh medium server with the cache off answers each URL once, as the large one has.
+  // The servers with the cache off answer each URL once: their 304 needs an answered URL.
   await etagsOf(medium.built);
+  await etagsOf(large.built);
   const notModified = (tags: Map<string, string>, pathname: string) => ({
     'if-none-match': tags.get(pathname) ?? '',
     'cache-control': 'no-cache',
@@ -456,9 +457,8 @@ const sizePairs = async (medium: Servers, large: Servers): Promise<SizePair[]> =
       },
     ]),
   ];
-  // A fresh medium server against large ones that have run the whole large phase: each run is
-  // first made once on both, unrecorded, so that neither side is measured cold (the compiler's
-  // warm-up, the pools, the caches).
+  // Fresh servers on both sides: each run is first made once on both, unrecorded, so that neither
+  // side is measured cold (the compiler's warm-up, the pools, the caches).
   for (const { runs } of variants) {
     for (const run of [runs(medium, mediumTags), runs(large, largeTags)]) {
       await drive(run.url, run.path, 10, run.headers);
@@ -660,15 +660,19 @@ const main = async (): Promise<void> => {
         }
         if (size === 'large' && mediumKept) {
           log('medium and large in turn: 10 connections');
-          const medium = {
-            cached: await startServer(mediumEnv),
-            built: await startServer({ ...mediumEnv, RESPONSE_CACHE_MB: '0' }),
-          };
+          // Fresh servers on both sides: the size is what is compared, not the heap that the large
+          // phase left behind (stock `populate=*` answers of 11 MB on the server with the cache off).
+          const fresh = async (serverEnv: Record<string, string>): Promise<Servers> => ({
+            cached: await startServer(serverEnv),
+            built: await startServer({ ...serverEnv, RESPONSE_CACHE_MB: '0' }),
+          });
+          const medium = await fresh(mediumEnv);
+          const large = await fresh(env);
           try {
-            pairs = await sizePairs(medium, { cached, built });
+            pairs = await sizePairs(medium, large);
           } finally {
-            await medium.cached.stop();
-            await medium.built.stop();
+            for (const server of [medium.cached, medium.built, large.cached, large.built])
+              await server.stop();
           }
         }
         notes.push(
