@@ -351,6 +351,14 @@ const endpointsOf = (): Endpoint[] => [
     path: '/api/search?q=cooperation',
     stock: `/api/actions?filters[description][$containsi]=${encodeURIComponent('coopération')}&populate=*`,
   },
+  {
+    // Two words that are both in most generated entries: ranked on the stored vectors, the slow case.
+    name: 'search, two words',
+    path: `/api/search?q=${encodeURIComponent('coopération éducation')}`,
+    stock:
+      `/api/actions?filters[$and][0][description][$containsi]=${encodeURIComponent('coopération')}` +
+      `&filters[$and][1][description][$containsi]=${encodeURIComponent('éducation')}&populate=*`,
+  },
 ];
 
 const PLAIN_LISTS = ['/api/partnerships', '/api/actions', '/api/actions?populate=*'];
@@ -817,13 +825,15 @@ const targets = (rows: Row[], pairs: SizePair[]): string => {
     );
   }
   const largest = sizes[sizes.length - 1];
-  const search = find(largest, 10, 'search', 'curated, built');
-  if (search)
-    check(
-      `search p95 < 100 ms (${largest}, built, 10 conn.)`,
-      `${fmt(search.figures.p95, 1)} ms`,
-      search.figures.p95 < 100,
-    );
+  for (const name of ['search', 'search, two words']) {
+    const search = find(largest, 10, name, 'curated, built');
+    if (search)
+      check(
+        `${name}: p95 < 100 ms (${largest}, built, 10 conn.)`,
+        `${fmt(search.figures.p95, 1)} ms`,
+        search.figures.p95 < 100,
+      );
+  }
   const biggest = Math.max(
     ...rows.filter((row) => !row.variant.startsWith('stock')).map((row) => row.bytes ?? 0),
   );
