@@ -591,6 +591,91 @@ describe('GET /api/search', () => {
     expect((await getJson<Paginated<Hit>>('/api/search?q=xylo')).meta.pagination.total).toBe(0);
   });
 
+  it("several words: every one needed, each word's score added up, pages that follow one another, the English text where it matches", async () => {
+    const made: string[] = [];
+    const search = (query: string) => getJson<Paginated<Hit>>(`/api/search?${query}`);
+    try {
+      for (const data of [
+        { title: 'Quokka et wombat', slug: 'test-qw-title', actionType: 'event' },
+        { title: 'Quokka', summary: 'Un wombat', slug: 'test-qw-mixed', actionType: 'event' },
+        { title: 'Atelier', summary: 'Un quokka, un wombat', slug: 'test-qw-summary', actionType: 'event' },
+        { title: 'Quokka seul', slug: 'test-qw-one', actionType: 'event' },
+      ]) {
+        const response = await trusted.post('/api/actions', { data });
+        expect(response.status).toBe(201);
+        made.push(dataOf(response).documentId);
+      }
+      const both = await search('q=quokka%20wombat&pageSize=10');
+      const slugs = both.data.map((hit) => hit.slug);
+      // Both words in the title, then one in the title, then both in the summary; one word is not enough.
+      expect(slugs).toEqual(['test-qw-title', 'test-qw-mixed', 'test-qw-summary']);
+      expect(both.meta.pagination).toMatchObject({ total: 3, pageCount: 1 });
+      expect(both.data[0].score).toBeGreaterThan(both.data[1].score);
+      expect(both.data[1].score).toBeGreaterThan(both.data[2].score);
+      // Words in any order, any case and accents, the last one as the start of a word.
+      for (const q of ['Wombat%20QUOKKA', 'quokka%20womb', 'quokká%20wómbat']) {
+        expect((await search(`q=${q}&pageSize=10`)).data.map((hit) => hit.slug).sort()).toEqual(
+          [...slugs].sort(),
+        );
+      }
+      expect((await search('q=quokka%20zebrafish')).meta.pagination.total).toBe(0);
+      if (process.env.TEST_DATABASE === 'postgres') {
+        // PostgreSQL: an entry's score is the sum of its one-word scores.
+        const scoreOf = async (q: string, slug: string): Promise<number> =>
+          (await search(`q=${q}&pageSize=10`)).data.find((hit) => hit.slug === slug)?.score ?? NaN;
+        for (const slug of slugs) {
+          const sum = (await scoreOf('quokka', slug)) + (await scoreOf('wombat', slug));
+          expect(Math.abs((await scoreOf('quokka%20wombat', slug)) - sum)).toBeLessThan(1e-5);
+        }
+      }
+      // Page by page, one at a time: the same order, each entry once; past the end, the total still.
+      const paged: string[] = [];
+      for (const page of [1, 2, 3]) {
+        const one = await search(`q=quokka%20wombat&pageSize=1&page=${page}`);
+        expect(one.meta.pagination).toMatchObject({ total: 3, pageCount: 3 });
+        paged.push(...one.data.map((hit) => hit.slug));
+      }
+      expect(paged).toEqual(slugs);
+      expect(await search('q=quokka%20wombat&pageSize=2&page=3')).toMatchObject({
+        data: [],
+        meta: { pagination: { total: 3 } },
+      });
+      expect(await search('q=quokka%20wombat&type=delegation')).toMatchObject({
+        data: [],
+        meta: { pagination: { total: 0 } },
+      });
+
+      // In English: a translation that matches is the hit (also where the French entry does not
+      // match), the French entry otherwise; each document once, counted once.
+      const [, mixed, summary, one] = made;
+      for (const [id, data] of [
+        [mixed, { title: 'Quokka and wombat (en)', slug: 'test-qw-mixed', actionType: 'event' }],
+        [summary, { title: 'Workshop', summary: 'Animals', slug: 'test-qw-summary', actionType: 'event' }],
+        [one, { title: 'Quokka, wombat (en)', slug: 'test-qw-one', actionType: 'event' }],
+      ] as const) {
+        expect((await trusted.put(`/api/actions/${id}?locale=en`, { data })).status).toBe(200);
+      }
+      const english = await search('q=quokka%20wombat&locale=en&pageSize=10');
+      expect(english.data.map((hit) => [hit.slug, hit.locale]).sort()).toEqual([
+        ['test-qw-mixed', 'en'],
+        ['test-qw-one', 'en'],
+        ['test-qw-summary', 'fr'],
+        ['test-qw-title', 'fr'],
+      ]);
+      expect(english.meta.pagination.total).toBe(4);
+      const englishPaged: string[] = [];
+      for (const page of [1, 2, 3, 4]) {
+        const page1 = await search(`q=quokka%20wombat&locale=en&pageSize=1&page=${page}`);
+        expect(page1.meta.pagination.total).toBe(4);
+        englishPaged.push(...page1.data.map((hit) => hit.slug));
+      }
+      expect(englishPaged).toEqual(english.data.map((hit) => hit.slug));
+    } finally {
+      for (const id of made) await trusted.delete(`/api/actions/${id}`);
+    }
+    expect((await search('q=quokka%20wombat')).meta.pagination.total).toBe(0);
+  });
+
   it.each(['', 'q=', 'q=%20%2C', 'q=x&type=user', 'q=x&sort=title', `q=${'a'.repeat(201)}`])(
     '?%s is a 400',
     async (query) => {

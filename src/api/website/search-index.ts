@@ -11,12 +11,13 @@ import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
  * transaction, and a search never computes text vectors on the fly.
  *
  * - PostgreSQL: table `ri_search` with a weighted `tsvector` (French configuration, on lower-case
- *   text without accents: `ri_fold`, an immutable SQL function needing no extension) and a GIN
- *   index; ranked by `ts_rank`. Beside it, `ri_search_term`: one narrow row per word of an entry
- *   (its lexeme, the entry's locale, type number and id, and the entry's `ts_rank` for that word
- *   alone), in a B-tree ordered by lexeme, locale and score, kept from `ri_search` by statement
- *   triggers. A one-word query reads the best entries of each matching lexeme straight from that
- *   index, and counts on it, without opening a single vector (see services/search.ts).
+ *   text without accents: `ri_fold`, an immutable SQL function needing no extension). From it,
+ *   `ri_search_term`: one narrow row per word of an entry (its lexeme, the entry's locale, type
+ *   number and id, and the entry's `ts_rank` for that word alone), kept from `ri_search` by
+ *   statement triggers, in two B-trees: by lexeme, locale and score (a one-word query reads the
+ *   best entries of each matching lexeme straight from it, and counts on it), and by lexeme,
+ *   locale and entry (several words are merged on the entry). No search opens a vector (see
+ *   services/search.ts).
  * - SQLite: FTS5 table `ri_search_fts` (tokenizer `unicode61 remove_diacritics 2`), one column per
  *   weight; ranked by `bm25` with the same weights as PostgreSQL's defaults for A, B, C.
  *
@@ -112,7 +113,9 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
   await knex.raw(
     `ALTER TABLE ${PG_TABLE} ADD COLUMN IF NOT EXISTS slug TEXT, ADD COLUMN IF NOT EXISTS summary TEXT`,
   );
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TABLE}_vector_idx ON ${PG_TABLE} USING GIN (vector)`);
+  // No search reads the vectors any more (the word rows are made from them): their GIN index only
+  // slowed each write. The word rows are ranked and counted instead (services/search.ts).
+  await knex.raw(`DROP INDEX IF EXISTS ${PG_TABLE}_vector_idx`);
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${PG_TABLE}_locale_idx ON ${PG_TABLE} (locale, uid, document_id)`,
   );
@@ -135,6 +138,10 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
     `CREATE INDEX IF NOT EXISTS ${PG_TERMS}_rank_idx ON ${PG_TERMS} (lexeme, locale, score DESC, kind, entry_id)`,
   );
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${PG_TERMS}_entry_idx ON ${PG_TERMS} (kind, entry_id)`);
+  // A word's entries in entry order, with their score: several words are merged on the entry.
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${PG_TERMS}_merge_idx ON ${PG_TERMS} (lexeme, locale, kind, entry_id) INCLUDE (score)`,
+  );
   // Made with the counts of the word rows already there (a database indexed by an earlier version),
   // in the transaction that makes the triggers keep it, so that no write falls between the two.
   await knex.transaction(async (trx) => {

@@ -53,6 +53,12 @@ interface Candidate {
 
 type Ranked = { hits: Candidate[]; total: number };
 
+/** A statement and its bindings. */
+interface Sql {
+  sql: string;
+  bindings: unknown[];
+}
+
 /**
  * A lexeme's count read from more per-write rows than this (SEARCH_COUNT_FOLD_AFTER, 200 by
  * default) is folded into one, after the answer.
@@ -74,26 +80,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const kindsOf = `ARRAY(SELECT k.kind FROM ${PG_KINDS} k WHERE k.uid = ANY(?))`;
 
   /**
-   * PostgreSQL, one query word, in one statement: its stems (none for a stop word such as "le",
-   * several for a word the parser splits) and, where it makes exactly one stem, the indexed lexemes
-   * that begin with it, found by walking the word rows' B-tree (one probe each).
+   * PostgreSQL, in one statement: the lexemes each word of the query needs, as groups (an entry is a
+   * hit when it has a lexeme of every group). A word gives its stems (none for a stop word such as
+   * "le", several for a word the parser splits), each a group of its own; the last word, where it
+   * makes exactly one stem, is also the start of a word: its group is every indexed lexeme that
+   * begins with its stem, found by walking the word rows' B-tree (one probe each). Groups met twice
+   * count once.
    */
-  const lexemesOf = async (word: string): Promise<{ stems: string[]; lexemes: string[] }> =>
-    rowsOf(
-      await knex.raw<RawRows<{ stems: string[]; lexemes: string[] }>>(
-        `WITH RECURSIVE st AS (
-           SELECT a.stems, CASE WHEN cardinality(a.stems) = 1 THEN a.stems[1] END AS stem
-             FROM (SELECT tsvector_to_array(to_tsvector('french', ri_fold(?))) AS stems) a),
+  const groupsOf = async (words: string[]): Promise<string[][]> => {
+    const rows = rowsOf(
+      await knex.raw<RawRows<{ stems: string[]; lexemes: string[] | null }>>(
+        `WITH RECURSIVE w AS (
+           SELECT o.i, tsvector_to_array(to_tsvector('french', ri_fold(o.word))) AS stems
+             FROM unnest(?::text[]) WITH ORDINALITY AS o(word, i)),
+         st AS (SELECT CASE WHEN cardinality(w.stems) = 1 THEN w.stems[1] END AS stem FROM w WHERE w.i = ?),
          lx(lexeme) AS (
            SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme >= (SELECT stem FROM st)
            UNION ALL
            SELECT (SELECT MIN(t.lexeme) FROM ${PG_TERMS} t WHERE t.lexeme > lx.lexeme)
              FROM lx WHERE starts_with(lx.lexeme, (SELECT stem FROM st)))
-         SELECT st.stems, ARRAY(SELECT lx.lexeme FROM lx WHERE starts_with(lx.lexeme, st.stem)) AS lexemes
-           FROM st`,
-        [word],
+         SELECT w.stems, CASE WHEN (SELECT stem FROM st) IS NOT NULL AND w.i = ?
+           THEN ARRAY(SELECT lx.lexeme FROM lx, st WHERE starts_with(lx.lexeme, st.stem)) END AS lexemes
+           FROM w ORDER BY w.i`,
+        [words, words.length, words.length],
       ),
-    )[0] ?? { stems: [], lexemes: [] };
+    );
+    const groups = new Map<string, string[]>();
+    for (const { stems, lexemes } of rows) {
+      for (const group of lexemes ? [lexemes] : stems.map((stem) => [stem])) {
+        groups.set(JSON.stringify(group), group);
+      }
+    }
+    return [...groups.values()];
+  };
 
   /** A page of hits and the total, from the rows of the page's statement and of the count's. */
   const ranked = (
@@ -106,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * PostgreSQL, one word: ranked from the word rows alone. For each lexeme that begins with the
-   * word's stem (`lexemesOf`), its best entries come in score order straight from the index, as
+   * word's stem (`groupsOf`), its best entries come in score order straight from the index, as
    * many as the page needs; an entry matching several lexemes keeps its best score. That is exactly the first entries of the whole ranking: an entry ranks at
    * its best lexeme, where every entry above it is also above it overall. In another locale than
    * the default, each lexeme has two such lists: the locale's entries, and the French entries whose
@@ -183,37 +202,155 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * PostgreSQL, several words (or one that makes several lexemes): one hit per document (the
-   * requested locale first), ranked by `ts_rank` on the stored vectors, which weighs how close the
-   * words are; the page and the total. The ranking reads every entry that has all the words (the
-   * GIN index finds them) and keeps only the page (a top-N sort); the total is a separate count. Its
-   * cost grows with the entries that have every word: words that are all in most entries are the
-   * slow case. In another locale than the default, a French row is a hit only where the same
-   * document has no matching row in that locale.
+   * The score for a group of lexemes (its best one) of the entry `id` of the type `kind` (SQL
+   * expressions), or null where it has none of them.
    */
-  const vectorPage = async (
+  const groupScore = (group: string[], locale: string, kind: string, id: string): Sql =>
+    group.length === 1
+      ? {
+          sql: `(SELECT t.score FROM ${PG_TERMS} t
+              WHERE t.lexeme = ? AND t.locale = ? AND t.kind = ${kind} AND t.entry_id = ${id})`,
+          bindings: [group[0], locale],
+        }
+      : {
+          sql: `(SELECT MAX(t.score) FROM ${PG_TERMS} t
+              WHERE t.lexeme = ANY(?::text[]) AND t.locale = ? AND t.kind = ${kind} AND t.entry_id = ${id})`,
+          bindings: [group, locale],
+        };
+
+  /**
+   * A score that the `limit`-th best hit reaches at least, as an SQL expression (minus infinity
+   * where none is found), so that only the entries scoring that much go to the page's sort,
+   * whatever the number of matches: the `limit`-th best exact score among a few real hits, the
+   * French entries that score best for one of the lexemes (read in score order from the word rows)
+   * and have every group. In another locale than the default, those whose document has no matching
+   * entry in that locale (the others are not hits: their translation is). Past the first pages
+   * (more than 500 hits before the page's end), none is looked for.
+   */
+  const boundOf = (uids: string[], groups: string[][], locale: string, limit: number): Sql => {
+    if (limit > 500) return { sql: `'-Infinity'::real`, bindings: [] };
+    const driver = (groups.find((group) => group.length === 1) ?? groups[0])[0];
+    const scores = groups.map((group) => groupScore(group, DEFAULT_LOCALE, 'a.kind', 'a.entry_id'));
+    const translated = groups.map((group) => groupScore(group, locale, 'a.kind', 'e.entry_id'));
+    // The translation of the candidate `a` (its entry id), found by its document, one probe each.
+    const shadowed =
+      locale === DEFAULT_LOCALE
+        ? ''
+        : `LEFT JOIN LATERAL (SELECT e.entry_id FROM ${PG_TABLE} e
+              WHERE e.locale = ? AND e.uid = (SELECT k.uid FROM ${PG_KINDS} k WHERE k.kind = a.kind)
+                AND e.document_id = (SELECT f.document_id FROM ${PG_KINDS} k
+                  JOIN ${PG_TABLE} f ON f.uid = k.uid AND f.entry_id = a.entry_id WHERE k.kind = a.kind)) e ON true
+            WHERE e.entry_id IS NULL OR NOT (${translated.map((score) => `${score.sql} IS NOT NULL`).join(' AND ')})`;
+    return {
+      sql: `COALESCE((SELECT c.s FROM (
+          SELECT ${scores.map((score) => score.sql).join(' + ')} AS s
+            FROM (SELECT t.kind, t.entry_id FROM ${PG_TERMS} t
+                   WHERE t.lexeme = ? AND t.locale = ? AND t.kind = ANY(${kindsOf})
+                   ORDER BY t.score DESC, t.kind, t.entry_id LIMIT ?) a ${shadowed}
+          OFFSET 0) c WHERE c.s IS NOT NULL ORDER BY c.s DESC OFFSET ? LIMIT 1), '-Infinity'::real)`,
+      bindings: [
+        ...scores.flatMap((score) => score.bindings),
+        driver,
+        DEFAULT_LOCALE,
+        uids,
+        limit * 2 + 50,
+        ...(shadowed ? [locale, ...translated.flatMap((score) => score.bindings)] : []),
+        limit - 1,
+      ],
+    };
+  };
+
+  /**
+   * PostgreSQL, several groups of lexemes (`groupsOf`): ranked from the word rows alone, like one
+   * word. An entry's score is the sum, over the groups, of its score for the group (for a group of
+   * several lexemes, its best one): what a one-word search gives for each word, added up. Each group's
+   * rows are read in entry order from the index `ri_search_term_merge_idx`, and the groups are
+   * merged on the entry (a merge join: no sort, no hash), so the cost is one narrow index entry per
+   * entry that has a word, whatever the page; the page (a top-N sort) and the total (a count over
+   * the same rows) come from that one pass. In another locale than the default, the locale's
+   * matching entries, and the French ones whose document has no matching entry in that locale.
+   */
+  const groupsPage = async (
     uids: string[],
-    terms: string[],
+    groups: string[][],
     locale: string,
     { page, pageSize }: Page,
   ): Promise<Ranked> => {
-    const tsquery = terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ');
-    const fallback = locale !== DEFAULT_LOCALE;
-    const where = fallback
-      ? `s.vector @@ query.q AND s.uid = ANY(?) AND (s.locale = ? OR (s.locale = ? AND (s.uid, s.document_id) NOT IN (
-           SELECT t.uid, t.document_id FROM ${PG_TABLE} t WHERE t.locale = ? AND t.vector @@ query.q)))`
-      : 's.vector @@ query.q AND s.uid = ANY(?) AND s.locale = ?';
-    const bindings = fallback ? [uids, locale, DEFAULT_LOCALE, locale] : [uids, locale];
-    const from = `FROM ${PG_TABLE} s, (SELECT to_tsquery('french', ri_fold(?)) AS q) query WHERE ${where}`;
-    const [rows, counted] = await Promise.all([
-      knex.raw<RawRows<Omit<Candidate, 'score'> & { score: string | number }>>(
-        `SELECT ${SHOWN}, ts_rank(s.vector, query.q) AS score
-           ${from} ORDER BY score DESC, s.title, s.document_id LIMIT ? OFFSET ?`,
-        [tsquery, ...bindings, pageSize, (page - 1) * pageSize],
+    // The entries of `among` (a locale) that have every group, with their summed score.
+    const matches = (among: string): Sql => {
+      const bindings: unknown[] = [];
+      const reads = groups.map((group) => {
+        if (group.length === 1) {
+          bindings.push(group[0], among);
+          return `(SELECT t.kind, t.entry_id, t.score FROM ${PG_TERMS} t WHERE t.lexeme = ? AND t.locale = ?)`;
+        }
+        bindings.push(group, among);
+        return `(SELECT t.kind, t.entry_id, MAX(t.score) AS score FROM ${PG_TERMS} t
+            WHERE t.lexeme = ANY(?::text[]) AND t.locale = ? GROUP BY t.kind, t.entry_id)`;
+      });
+      const joins = reads
+        .slice(1)
+        .map(
+          (read, index) =>
+            `JOIN ${read} g${index + 1} ON g${index + 1}.kind = g0.kind AND g${index + 1}.entry_id = g0.entry_id`,
+        )
+        .join(' ');
+      const score = reads.map((_read, index) => `g${index}.score`).join(' + ');
+      // The types are filtered on one side only: the join carries them over, and the rows keep the
+      // index's entry order (a list of types as an index condition would lose it).
+      return {
+        sql: `SELECT g0.kind, g0.entry_id, ${score} AS score FROM ${reads[0]} g0 ${joins}
+          WHERE g0.kind = ANY(${kindsOf})`,
+        bindings: [...bindings, uids],
+      };
+    };
+    const hits: Sql =
+      locale === DEFAULT_LOCALE
+        ? matches(locale)
+        : ((translated: Sql, french: Sql): Sql => ({
+            // A French entry is shadowed where the same document has a matching entry in the locale:
+            // those few are kept apart, and looked up in a hash table (NOT IN) for each French match.
+            sql: `WITH ml AS MATERIALIZED (${translated.sql}),
+              shadowed AS MATERIALIZED (SELECT ml.kind, f.entry_id FROM ml JOIN ${PG_KINDS} k ON k.kind = ml.kind
+                JOIN ${PG_TABLE} e ON e.uid = k.uid AND e.entry_id = ml.entry_id
+                JOIN ${PG_TABLE} f ON f.uid = e.uid AND f.document_id = e.document_id AND f.locale = ?)
+              SELECT ml.kind, ml.entry_id, ml.score FROM ml
+              UNION ALL
+              SELECT m.kind, m.entry_id, m.score FROM (${french.sql}) m
+               WHERE (m.kind, m.entry_id) NOT IN (SELECT x.kind, x.entry_id FROM shadowed x)`,
+            bindings: [...translated.bindings, DEFAULT_LOCALE, ...french.bindings],
+          }))(matches(locale), matches(DEFAULT_LOCALE));
+    const offset = (page - 1) * pageSize;
+    const bound = boundOf(uids, groups, locale, offset + pageSize);
+    // One row at least (the total), with the page's hits, if any, beside it.
+    const rows = rowsOf(
+      await knex.raw<
+        RawRows<Partial<Omit<Candidate, 'score'>> & { score: string | number | null; total: string | number }>
+      >(
+        `WITH bound AS MATERIALIZED (SELECT ${bound.sql} AS b),
+         found AS (SELECT COUNT(*) AS total,
+             array_agg(m.kind) FILTER (WHERE m.score >= (SELECT b FROM bound)) AS kinds,
+             array_agg(m.entry_id) FILTER (WHERE m.score >= (SELECT b FROM bound)) AS ids,
+             array_agg(m.score) FILTER (WHERE m.score >= (SELECT b FROM bound)) AS scores
+           FROM (${hits.sql}) m)
+         SELECT ${SHOWN}, h.score, found.total FROM found
+           LEFT JOIN LATERAL (SELECT u.kind, u.entry_id, u.score
+               FROM unnest(found.kinds, found.ids, found.scores) AS u(kind, entry_id, score)
+              ORDER BY u.score DESC, u.kind, u.entry_id LIMIT ? OFFSET ?) h ON true
+           LEFT JOIN ${PG_KINDS} k ON k.kind = h.kind
+           LEFT JOIN ${PG_TABLE} s ON s.uid = k.uid AND s.entry_id = h.entry_id
+          ORDER BY h.score DESC, h.kind, h.entry_id`,
+        [...bound.bindings, ...hits.bindings, pageSize, offset],
       ),
-      knex.raw<RawRows<{ n: string | number }>>(`SELECT COUNT(*) AS n ${from}`, [tsquery, ...bindings]),
-    ]);
-    return ranked(rows, counted);
+    );
+    return {
+      hits: rows
+        .filter((row): row is Omit<Candidate, 'score'> & { score: string | number; total: string | number } =>
+          Boolean(row.uid),
+        )
+        .map(({ total: _total, ...row }) => ({ ...row, score: Number(row.score) })),
+      total: Number(rows[0]?.total ?? 0),
+    };
   };
 
   const postgresPage = async (
@@ -222,12 +359,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     locale: string,
     page: Page,
   ): Promise<Ranked> => {
-    if (terms.length === 1) {
-      const { stems, lexemes } = await lexemesOf(terms[0]);
-      if (stems.length === 0 || (stems.length === 1 && lexemes.length === 0)) return { hits: [], total: 0 };
-      if (stems.length === 1) return oneWordPage(uids, lexemes, locale, page);
-    }
-    return vectorPage(uids, terms, locale, page);
+    const groups = await groupsOf(terms);
+    if (groups.length === 0 || groups.some((group) => group.length === 0)) return { hits: [], total: 0 };
+    if (groups.length === 1) return oneWordPage(uids, groups[0], locale, page);
+    return groupsPage(uids, groups, locale, page);
   };
 
   /** SQLite: the matching rows from FTS5, one hit per document, ranked and paginated here. */
