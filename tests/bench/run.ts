@@ -352,7 +352,7 @@ const endpointsOf = (): Endpoint[] => [
     stock: `/api/actions?filters[description][$containsi]=${encodeURIComponent('coopération')}&populate=*`,
   },
   {
-    // Two words that are both in most generated entries: ranked on the stored vectors, the slow case.
+    // Two words that are both in most generated entries: every match is merged and counted, the slow case.
     name: 'search, two words',
     path: `/api/search?q=${encodeURIComponent('coopération éducation')}`,
     stock:

@@ -278,6 +278,12 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
     `CREATE TABLE IF NOT EXISTS ${META_TABLE} (uid VARCHAR(255) PRIMARY KEY, definition VARCHAR(64) NOT NULL)`,
   );
   const indexTable = postgres ? PG_TABLE : FTS_TABLE;
+  // A type no longer searchable leaves the index (its word rows and counts go with it, by the
+  // triggers): the index then holds the searchable types only, which a search of every type relies on.
+  const uids = types.map((type) => type.uid);
+  const placeholders = uids.map(() => '?').join(', ');
+  await knex.raw(`DELETE FROM ${indexTable} WHERE uid NOT IN (${placeholders})`, uids);
+  await knex.raw(`DELETE FROM ${META_TABLE} WHERE uid NOT IN (${placeholders})`, uids);
   let rebuilt = false;
   for (const type of types) {
     const definition = crypto

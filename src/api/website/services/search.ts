@@ -227,7 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * entry in that locale (the others are not hits: their translation is). Past the first pages
    * (more than 500 hits before the page's end), none is looked for.
    */
-  const boundOf = (uids: string[], groups: string[][], locale: string, limit: number): Sql => {
+  const boundOf = (uids: string[] | null, groups: string[][], locale: string, limit: number): Sql => {
     if (limit > 500) return { sql: `'-Infinity'::real`, bindings: [] };
     const driver = (groups.find((group) => group.length === 1) ?? groups[0])[0];
     const scores = groups.map((group) => groupScore(group, DEFAULT_LOCALE, 'a.kind', 'a.entry_id'));
@@ -245,14 +245,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sql: `COALESCE((SELECT c.s FROM (
           SELECT ${scores.map((score) => score.sql).join(' + ')} AS s
             FROM (SELECT t.kind, t.entry_id FROM ${PG_TERMS} t
-                   WHERE t.lexeme = ? AND t.locale = ? AND t.kind = ANY(${kindsOf})
+                   WHERE t.lexeme = ? AND t.locale = ? ${uids ? `AND t.kind = ANY(${kindsOf})` : ''}
                    ORDER BY t.score DESC, t.kind, t.entry_id LIMIT ?) a ${shadowed}
           OFFSET 0) c WHERE c.s IS NOT NULL ORDER BY c.s DESC OFFSET ? LIMIT 1), '-Infinity'::real)`,
       bindings: [
         ...scores.flatMap((score) => score.bindings),
         driver,
         DEFAULT_LOCALE,
-        uids,
+        ...(uids ? [uids] : []),
         limit * 2 + 50,
         ...(shadowed ? [locale, ...translated.flatMap((score) => score.bindings)] : []),
         limit - 1,
@@ -271,7 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * matching entries, and the French ones whose document has no matching entry in that locale.
    */
   const groupsPage = async (
-    uids: string[],
+    uids: string[] | null,
     groups: string[][],
     locale: string,
     { page, pageSize }: Page,
@@ -300,8 +300,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // index's entry order (a list of types as an index condition would lose it).
       return {
         sql: `SELECT g0.kind, g0.entry_id, ${score} AS score FROM ${reads[0]} g0 ${joins}
-          WHERE g0.kind = ANY(${kindsOf})`,
-        bindings: [...bindings, uids],
+          ${uids ? `WHERE g0.kind = ANY(${kindsOf})` : ''}`,
+        bindings: uids ? [...bindings, uids] : bindings,
       };
     };
     const hits: Sql =
@@ -362,7 +362,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const groups = await groupsOf(terms);
     if (groups.length === 0 || groups.some((group) => group.length === 0)) return { hits: [], total: 0 };
     if (groups.length === 1) return oneWordPage(uids, groups[0], locale, page);
-    return groupsPage(uids, groups, locale, page);
+    // Every searchable type: no filter on the type (the index holds those only).
+    return groupsPage(uids.length === SEARCHABLE.length ? null : uids, groups, locale, page);
   };
 
   /** SQLite: the matching rows from FTS5, one hit per document, ranked and paginated here. */
