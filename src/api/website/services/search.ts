@@ -261,14 +261,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * The hits in another locale than the default, from the matches in that locale (`translated`)
+   * and in French: the locale's, and the French ones whose document has no match in the locale.
+   * Those shadowed French entries are few (as many as the locale's matches): they are kept apart,
+   * and looked up in a hash table (NOT IN) for each French match.
+   */
+  const orFrench = (translated: Sql, french: Sql): Sql => ({
+    sql: `WITH ml AS MATERIALIZED (${translated.sql}),
+      shadowed AS MATERIALIZED (SELECT ml.kind, f.entry_id FROM ml JOIN ${PG_KINDS} k ON k.kind = ml.kind
+        JOIN ${PG_TABLE} e ON e.uid = k.uid AND e.entry_id = ml.entry_id
+        JOIN ${PG_TABLE} f ON f.uid = e.uid AND f.document_id = e.document_id AND f.locale = ?)
+      SELECT ml.kind, ml.entry_id, ml.score FROM ml
+      UNION ALL
+      SELECT m.kind, m.entry_id, m.score FROM (${french.sql}) m
+       WHERE (m.kind, m.entry_id) NOT IN (SELECT x.kind, x.entry_id FROM shadowed x)`,
+    bindings: [...translated.bindings, DEFAULT_LOCALE, ...french.bindings],
+  });
+
+  /**
    * PostgreSQL, several groups of lexemes (`groupsOf`): ranked from the word rows alone, like one
    * word. An entry's score is the sum, over the groups, of its score for the group (for a group of
    * several lexemes, its best one): what a one-word search gives for each word, added up. Each group's
    * rows are read in entry order from the index `ri_search_term_merge_idx`, and the groups are
    * merged on the entry (a merge join: no sort, no hash), so the cost is one narrow index entry per
-   * entry that has a word, whatever the page; the page (a top-N sort) and the total (a count over
-   * the same rows) come from that one pass. In another locale than the default, the locale's
-   * matching entries, and the French ones whose document has no matching entry in that locale.
+   * entry that has a word, whatever the page. In that one pass every merged entry is counted (the
+   * total), and only those scoring at least the bound (`boundOf`) are kept for the page's sort. In
+   * another locale than the default, the locale's matching entries and the French ones whose
+   * document has none (`orFrench`). `uids` null: every searchable type, with no filter.
    */
   const groupsPage = async (
     uids: string[] | null,
@@ -304,22 +323,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         bindings: uids ? [...bindings, uids] : bindings,
       };
     };
-    const hits: Sql =
-      locale === DEFAULT_LOCALE
-        ? matches(locale)
-        : ((translated: Sql, french: Sql): Sql => ({
-            // A French entry is shadowed where the same document has a matching entry in the locale:
-            // those few are kept apart, and looked up in a hash table (NOT IN) for each French match.
-            sql: `WITH ml AS MATERIALIZED (${translated.sql}),
-              shadowed AS MATERIALIZED (SELECT ml.kind, f.entry_id FROM ml JOIN ${PG_KINDS} k ON k.kind = ml.kind
-                JOIN ${PG_TABLE} e ON e.uid = k.uid AND e.entry_id = ml.entry_id
-                JOIN ${PG_TABLE} f ON f.uid = e.uid AND f.document_id = e.document_id AND f.locale = ?)
-              SELECT ml.kind, ml.entry_id, ml.score FROM ml
-              UNION ALL
-              SELECT m.kind, m.entry_id, m.score FROM (${french.sql}) m
-               WHERE (m.kind, m.entry_id) NOT IN (SELECT x.kind, x.entry_id FROM shadowed x)`,
-            bindings: [...translated.bindings, DEFAULT_LOCALE, ...french.bindings],
-          }))(matches(locale), matches(DEFAULT_LOCALE));
+    const hits =
+      locale === DEFAULT_LOCALE ? matches(locale) : orFrench(matches(locale), matches(DEFAULT_LOCALE));
     const offset = (page - 1) * pageSize;
     const bound = boundOf(uids, groups, locale, offset + pageSize);
     // One row at least (the total), with the page's hits, if any, beside it.
