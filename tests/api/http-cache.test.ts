@@ -357,6 +357,7 @@ describe('ETags from the content version', () => {
     });
     expect(created.status).toBe(201);
     const id = dataOf(created).documentId;
+    let actionId: string | undefined;
     try {
       const path = `/api/themes/${id}`;
       // Both instances have built and kept the current answer.
@@ -391,8 +392,43 @@ describe('ETags from the content version', () => {
         20,
       );
       expect(seen.status).toBe(200);
+
+      // The same for a search of several words, whose word lists the other instance keeps for the
+      // content version it knows (src/api/website/services/search.ts): an edit that removes a word
+      // empties the search there too.
+      const action = await trusted.post('/api/actions', {
+        data: { title: 'Propagation okapi zèbre', slug: 'test-propagation-okapi', actionType: 'event' },
+      });
+      expect(action.status).toBe(201);
+      actionId = dataOf(action).documentId;
+      const search = '/api/search?q=okapi%20zebre';
+      const before = await request(second.url).get(search);
+      expect(before.body).toMatchObject({
+        data: [{ slug: 'test-propagation-okapi' }],
+        meta: { pagination: { total: 1 } },
+      });
+      // Another page of the same words: the lists are read once for this version, used again.
+      expect((await request(second.url).get(`${search}&pageSize=5`)).body).toMatchObject({
+        meta: { pagination: { total: 1 } },
+      });
+      const renamed = await trusted.put(`/api/actions/${actionId}`, { data: { title: 'Propagation okapi' } });
+      expect(renamed.status).toBe(200);
+      const searched = Date.now();
+      await eventually(
+        async () => {
+          const response = await request(second.url).get(`${search}&pageSize=5`);
+          return (response.body as { meta: { pagination: { total: number } } }).meta.pagination.total === 0
+            ? true
+            : undefined;
+        },
+        10_000,
+        "the edit seen by the other instance's search",
+        20,
+      );
+      expect(Date.now() - searched).toBeLessThan(2_000);
     } finally {
       await trusted.delete(`/api/themes/${id}`);
+      if (actionId) await trusted.delete(`/api/actions/${actionId}`);
       await second.stop();
     }
   });

@@ -24,6 +24,24 @@ import {
   type RawQuery,
 } from '../query';
 import { rowsOf, type RawRows } from '../../../platform/sql';
+import { contentVersion } from '../../../cache/content-version';
+import { createVersionedMemo } from '../../../cache/versioned-memo';
+import {
+  asReal,
+  bytesOf,
+  entryOf,
+  intersect,
+  kindOf,
+  loadGroup,
+  pageOf,
+  ranked as inRankOrder,
+  twinsOf,
+  withoutKeys,
+  type Scored,
+} from '../search-postings';
+
+/** Bytes a list of groups of lexemes holds, about (for the memo's budget). */
+const sizeOfGroups = (groups: string[][]): number => 64 + 2 * JSON.stringify(groups).length;
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
@@ -53,12 +71,6 @@ interface Candidate {
 
 type Ranked = { hits: Candidate[]; total: number };
 
-/** A statement and its bindings. */
-interface Sql {
-  sql: string;
-  bindings: unknown[];
-}
-
 /**
  * A lexeme's count read from more per-write rows than this (SEARCH_COUNT_FOLD_AFTER, 200 by
  * default) is folded into one, after the answer.
@@ -77,6 +89,12 @@ const SHOWN = 's.uid, s.document_id AS "documentId", s.locale, s.title, s.slug, 
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = strapi.db.connection;
+  const version = contentVersion(strapi);
+  // What several words are ranked from, kept for the current content version (groupsPage).
+  const memo = createVersionedMemo(Math.max(0, Number(process.env.SEARCH_POSTINGS_MB ?? 16) || 0) * 2 ** 20);
+  version.onChange(() => {
+    memo.clear();
+  });
   const kindsOf = `ARRAY(SELECT k.kind FROM ${PG_KINDS} k WHERE k.uid = ANY(?))`;
 
   /**
@@ -112,6 +130,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     return [...groups.values()];
+  };
+
+  /**
+   * The type numbers of the word rows for `uids` (PostgreSQL), or null for every searchable type
+   * (the index holds those only: no filter).
+   */
+  const kindNumbers = async (uids: string[], at: number): Promise<Set<number> | null> => {
+    if (uids.length === SEARCHABLE.length) return null;
+    const all = await memo.get(
+      'kinds',
+      at,
+      async () =>
+        rowsOf(await knex.raw<RawRows<{ kind: number; uid: string }>>(`SELECT kind, uid FROM ${PG_KINDS}`)),
+      (rows) => 64 * rows.length,
+    );
+    return new Set(all.filter((row) => uids.includes(row.uid)).map((row) => row.kind));
   };
 
   /** A page of hits and the total, from the rows of the page's statement and of the count's. */
@@ -202,159 +236,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The score for a group of lexemes (its best one) of the entry `id` of the type `kind` (SQL
-   * expressions), or null where it has none of them.
-   */
-  const groupScore = (group: string[], locale: string, kind: string, id: string): Sql =>
-    group.length === 1
-      ? {
-          sql: `(SELECT t.score FROM ${PG_TERMS} t
-              WHERE t.lexeme = ? AND t.locale = ? AND t.kind = ${kind} AND t.entry_id = ${id})`,
-          bindings: [group[0], locale],
-        }
-      : {
-          sql: `(SELECT MAX(t.score) FROM ${PG_TERMS} t
-              WHERE t.lexeme = ANY(?::text[]) AND t.locale = ? AND t.kind = ${kind} AND t.entry_id = ${id})`,
-          bindings: [group, locale],
-        };
-
-  /**
-   * A score that the `limit`-th best hit reaches at least, as an SQL expression (minus infinity
-   * where none is found), so that only the entries scoring that much go to the page's sort,
-   * whatever the number of matches: the `limit`-th best exact score among a few real hits, the
-   * French entries that score best for one of the lexemes (read in score order from the word rows)
-   * and have every group. In another locale than the default, those whose document has no matching
-   * entry in that locale (the others are not hits: their translation is). Past the first pages
-   * (more than 500 hits before the page's end), none is looked for.
-   */
-  const boundOf = (uids: string[] | null, groups: string[][], locale: string, limit: number): Sql => {
-    if (limit > 500) return { sql: `'-Infinity'::real`, bindings: [] };
-    const driver = (groups.find((group) => group.length === 1) ?? groups[0])[0];
-    const scores = groups.map((group) => groupScore(group, DEFAULT_LOCALE, 'a.kind', 'a.entry_id'));
-    const translated = groups.map((group) => groupScore(group, locale, 'a.kind', 'e.entry_id'));
-    // The translation of the candidate `a` (its entry id), found by its document, one probe each.
-    const shadowed =
-      locale === DEFAULT_LOCALE
-        ? ''
-        : `LEFT JOIN LATERAL (SELECT e.entry_id FROM ${PG_TABLE} e
-              WHERE e.locale = ? AND e.uid = (SELECT k.uid FROM ${PG_KINDS} k WHERE k.kind = a.kind)
-                AND e.document_id = (SELECT f.document_id FROM ${PG_KINDS} k
-                  JOIN ${PG_TABLE} f ON f.uid = k.uid AND f.entry_id = a.entry_id WHERE k.kind = a.kind)) e ON true
-            WHERE e.entry_id IS NULL OR NOT (${translated.map((score) => `${score.sql} IS NOT NULL`).join(' AND ')})`;
-    return {
-      sql: `COALESCE((SELECT c.s FROM (
-          SELECT ${scores.map((score) => score.sql).join(' + ')} AS s
-            FROM (SELECT t.kind, t.entry_id FROM ${PG_TERMS} t
-                   WHERE t.lexeme = ? AND t.locale = ? ${uids ? `AND t.kind = ANY(${kindsOf})` : ''}
-                   ORDER BY t.score DESC, t.kind, t.entry_id LIMIT ?) a ${shadowed}
-          OFFSET 0) c WHERE c.s IS NOT NULL ORDER BY c.s DESC OFFSET ? LIMIT 1), '-Infinity'::real)`,
-      bindings: [
-        ...scores.flatMap((score) => score.bindings),
-        driver,
-        DEFAULT_LOCALE,
-        ...(uids ? [uids] : []),
-        limit * 2 + 50,
-        ...(shadowed ? [locale, ...translated.flatMap((score) => score.bindings)] : []),
-        limit - 1,
-      ],
-    };
-  };
-
-  /**
-   * The hits in another locale than the default, from the matches in that locale (`translated`)
-   * and in French: the locale's, and the French ones whose document has no match in the locale.
-   * Those shadowed French entries are few (as many as the locale's matches): they are kept apart,
-   * and looked up in a hash table (NOT IN) for each French match.
-   */
-  const orFrench = (translated: Sql, french: Sql): Sql => ({
-    sql: `WITH ml AS MATERIALIZED (${translated.sql}),
-      shadowed AS MATERIALIZED (SELECT ml.kind, f.entry_id FROM ml JOIN ${PG_KINDS} k ON k.kind = ml.kind
-        JOIN ${PG_TABLE} e ON e.uid = k.uid AND e.entry_id = ml.entry_id
-        JOIN ${PG_TABLE} f ON f.uid = e.uid AND f.document_id = e.document_id AND f.locale = ?)
-      SELECT ml.kind, ml.entry_id, ml.score FROM ml
-      UNION ALL
-      SELECT m.kind, m.entry_id, m.score FROM (${french.sql}) m
-       WHERE (m.kind, m.entry_id) NOT IN (SELECT x.kind, x.entry_id FROM shadowed x)`,
-    bindings: [...translated.bindings, DEFAULT_LOCALE, ...french.bindings],
-  });
-
-  /**
-   * PostgreSQL, several groups of lexemes (`groupsOf`): ranked from the word rows alone, like one
-   * word. An entry's score is the sum, over the groups, of its score for the group (for a group of
-   * several lexemes, its best one): what a one-word search gives for each word, added up. Each group's
-   * rows are read in entry order from the index `ri_search_term_merge_idx`, and the groups are
-   * merged on the entry (a merge join: no sort, no hash), so the cost is one narrow index entry per
-   * entry that has a word, whatever the page. In that one pass every merged entry is counted (the
-   * total), and only those scoring at least the bound (`boundOf`) are kept for the page's sort. In
-   * another locale than the default, the locale's matching entries and the French ones whose
-   * document has none (`orFrench`). `uids` null: every searchable type, with no filter.
+   * PostgreSQL, several groups of lexemes (`groupsOf`): ranked like one word, from the word rows
+   * alone. An entry is a hit when it has a lexeme of every group; its score is the sum, over the
+   * groups, of its score for the group (for a group of several lexemes, its best one): what a
+   * one-word search gives for each word, added up. Each group's entries are read once per content
+   * version, in entry order (`loadGroup`, the index `ri_search_term_merge_idx`), and kept in memory
+   * with the ranking they make (`memo`, SEARCH_POSTINGS_MB): the lists are merged and ranked here
+   * (search-postings.ts), and the request then reads only what its page's hits show. In another
+   * locale than the default, the locale's hits and the French ones whose document has none.
    */
   const groupsPage = async (
-    uids: string[] | null,
+    uids: string[],
     groups: string[][],
     locale: string,
     { page, pageSize }: Page,
+    at: number,
   ): Promise<Ranked> => {
-    // The entries of `among` (a locale) that have every group, with their summed score.
-    const matches = (among: string): Sql => {
-      const bindings: unknown[] = [];
-      const reads = groups.map((group) => {
-        if (group.length === 1) {
-          bindings.push(group[0], among);
-          return `(SELECT t.kind, t.entry_id, t.score FROM ${PG_TERMS} t WHERE t.lexeme = ? AND t.locale = ?)`;
-        }
-        bindings.push(group, among);
-        return `(SELECT t.kind, t.entry_id, MAX(t.score) AS score FROM ${PG_TERMS} t
-            WHERE t.lexeme = ANY(?::text[]) AND t.locale = ? GROUP BY t.kind, t.entry_id)`;
-      });
-      const joins = reads
-        .slice(1)
-        .map(
-          (read, index) =>
-            `JOIN ${read} g${index + 1} ON g${index + 1}.kind = g0.kind AND g${index + 1}.entry_id = g0.entry_id`,
-        )
-        .join(' ');
-      const score = reads.map((_read, index) => `g${index}.score`).join(' + ');
-      // The types are filtered on one side only: the join carries them over, and the rows keep the
-      // index's entry order (a list of types as an index condition would lose it).
-      return {
-        sql: `SELECT g0.kind, g0.entry_id, ${score} AS score FROM ${reads[0]} g0 ${joins}
-          ${uids ? `WHERE g0.kind = ANY(${kindsOf})` : ''}`,
-        bindings: uids ? [...bindings, uids] : bindings,
-      };
-    };
-    const hits =
-      locale === DEFAULT_LOCALE ? matches(locale) : orFrench(matches(locale), matches(DEFAULT_LOCALE));
-    const offset = (page - 1) * pageSize;
-    const bound = boundOf(uids, groups, locale, offset + pageSize);
-    // One row at least (the total), with the page's hits, if any, beside it.
+    const group = (lexemes: string[], among: string): Promise<Scored> =>
+      memo.get(
+        `group ${among} ${JSON.stringify(lexemes)}`,
+        at,
+        () => loadGroup(knex, lexemes, among),
+        bytesOf,
+      );
+    const matches = async (among: string): Promise<Scored> =>
+      intersect(await Promise.all(groups.map((lexemes) => group(lexemes, among))));
+    const hits = await memo.get(
+      `ranked ${locale} ${JSON.stringify(groups)}`,
+      at,
+      async () => {
+        if (locale === DEFAULT_LOCALE) return inRankOrder([await matches(locale)]);
+        const [translated, french] = await Promise.all([matches(locale), matches(DEFAULT_LOCALE)]);
+        // The French entries whose translation is a hit are not: it is.
+        return inRankOrder([
+          translated,
+          withoutKeys(french, await twinsOf(knex, translated.keys, DEFAULT_LOCALE)),
+        ]);
+      },
+      bytesOf,
+    );
+    const kinds = await kindNumbers(uids, at);
+    const { keys, scores, total } = pageOf(hits, kinds, (page - 1) * pageSize, pageSize);
+    if (keys.length === 0) return { hits: [], total };
     const rows = rowsOf(
-      await knex.raw<
-        RawRows<Partial<Omit<Candidate, 'score'>> & { score: string | number | null; total: string | number }>
-      >(
-        `WITH bound AS MATERIALIZED (SELECT ${bound.sql} AS b),
-         found AS (SELECT COUNT(*) AS total,
-             array_agg(m.kind) FILTER (WHERE m.score >= (SELECT b FROM bound)) AS kinds,
-             array_agg(m.entry_id) FILTER (WHERE m.score >= (SELECT b FROM bound)) AS ids,
-             array_agg(m.score) FILTER (WHERE m.score >= (SELECT b FROM bound)) AS scores
-           FROM (${hits.sql}) m)
-         SELECT ${SHOWN}, h.score, found.total FROM found
-           LEFT JOIN LATERAL (SELECT u.kind, u.entry_id, u.score
-               FROM unnest(found.kinds, found.ids, found.scores) AS u(kind, entry_id, score)
-              ORDER BY u.score DESC, u.kind, u.entry_id LIMIT ? OFFSET ?) h ON true
-           LEFT JOIN ${PG_KINDS} k ON k.kind = h.kind
-           LEFT JOIN ${PG_TABLE} s ON s.uid = k.uid AND s.entry_id = h.entry_id
-          ORDER BY h.score DESC, h.kind, h.entry_id`,
-        [...bound.bindings, ...hits.bindings, pageSize, offset],
+      await knex.raw<RawRows<Omit<Candidate, 'score'> & { i: string | number }>>(
+        `SELECT ${SHOWN}, h.i FROM unnest(?::smallint[], ?::integer[]) WITH ORDINALITY AS h(kind, entry_id, i)
+           JOIN ${PG_KINDS} k ON k.kind = h.kind
+           JOIN ${PG_TABLE} s ON s.uid = k.uid AND s.entry_id = h.entry_id
+          ORDER BY h.i`,
+        [keys.map(kindOf), keys.map(entryOf)],
       ),
     );
+    // An entry gone since the lists were read (a write this instance has not heard of yet) is left out.
     return {
-      hits: rows
-        .filter((row): row is Omit<Candidate, 'score'> & { score: string | number; total: string | number } =>
-          Boolean(row.uid),
-        )
-        .map(({ total: _total, ...row }) => ({ ...row, score: Number(row.score) })),
-      total: Number(rows[0]?.total ?? 0),
+      hits: rows.map(({ i, ...row }) => ({ ...row, score: asReal(scores[Number(i) - 1]) })),
+      total,
     };
   };
 
@@ -364,11 +300,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     locale: string,
     page: Page,
   ): Promise<Ranked> => {
-    const groups = await groupsOf(terms);
+    const at = version.current();
+    const groups = await memo.get(`words ${JSON.stringify(terms)}`, at, () => groupsOf(terms), sizeOfGroups);
     if (groups.length === 0 || groups.some((group) => group.length === 0)) return { hits: [], total: 0 };
     if (groups.length === 1) return oneWordPage(uids, groups[0], locale, page);
-    // Every searchable type: no filter on the type (the index holds those only).
-    return groupsPage(uids.length === SEARCHABLE.length ? null : uids, groups, locale, page);
+    return groupsPage(uids, groups, locale, page, at);
   };
 
   /** SQLite: the matching rows from FTS5, one hit per document, ranked and paginated here. */
