@@ -5,7 +5,7 @@ import {
   kindOf,
   entryOf,
   pageOf,
-  ranked,
+  inRankOrder,
   withoutKeys,
   type Scored,
 } from '../../src/api/website/search-postings';
@@ -76,7 +76,7 @@ describe('several words ranked in memory (src/api/website/search-postings.ts)', 
       [2, 1, 0.5],
     ]);
     const translated = list([[1, 7, 0.5]]);
-    const hits = ranked([translated, withoutKeys(french, Float64Array.from([keyOf(1, 2)]))]);
+    const hits = inRankOrder([translated, withoutKeys(french, Float64Array.from([keyOf(1, 2)]))]);
     expect(pairs(hits)).toEqual([
       [1, 1, 0.5],
       [1, 7, 0.5],
@@ -85,7 +85,7 @@ describe('several words ranked in memory (src/api/website/search-postings.ts)', 
   });
 
   it('a page, and the total, of every type or of some', () => {
-    const hits = ranked([
+    const hits = inRankOrder([
       list([
         [1, 1, 5],
         [2, 1, 4],

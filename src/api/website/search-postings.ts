@@ -170,7 +170,7 @@ export const withoutKeys = (list: Scored, without: Float64Array): Scored => {
 };
 
 /** Both lists as one (no key in both), in rank order: score descending, then key (type, entry id). */
-export const ranked = (lists: Scored[]): Scored => {
+export const inRankOrder = (lists: Scored[]): Scored => {
   const length = lists.reduce((sum, list) => sum + list.keys.length, 0);
   const all: Scored = { keys: new Float64Array(length), scores: new Float32Array(length) };
   let at = 0;

@@ -34,7 +34,7 @@ import {
   kindOf,
   loadGroup,
   pageOf,
-  ranked as inRankOrder,
+  inRankOrder,
   twinsOf,
   withoutKeys,
   type Scored,
