@@ -5,7 +5,9 @@ import { Client } from 'pg';
 /** The table holding the version (one row, id 1). */
 export const CONTENT_VERSION_TABLE = 'ri_content_version';
 const TABLE = CONTENT_VERSION_TABLE;
-const CHANNEL = 'ri_content_version';
+/** The PostgreSQL NOTIFY channel on which a write announces the new version to every instance. */
+export const CONTENT_VERSION_CHANNEL = 'ri_content_version';
+const CHANNEL = CONTENT_VERSION_CHANNEL;
 
 export interface ContentVersion {
   /** The version this instance knows: it moves forward only, after the change it counts committed. */
