@@ -427,7 +427,11 @@ interface SizePair {
 }
 
 /** Rounds of the medium/large comparison (each one run on each size). */
-const PAIR_ROUNDS = Number(process.env.BENCH_PAIR_ROUNDS ?? 4);
+const PAIR_ROUNDS = Number(process.env.BENCH_PAIR_ROUNDS || 4);
+if (!Number.isInteger(PAIR_ROUNDS) || PAIR_ROUNDS < 1)
+  throw new Error(
+    `BENCH_PAIR_ROUNDS must be a whole number of rounds, 1 or more (got ${process.env.BENCH_PAIR_ROUNDS})`,
+  );
 
 /** The drop from medium to large, in % of medium's req/s. */
 const dropOf = (medium: Figures, large: Figures): number => 100 * (1 - large.rps / medium.rps);

@@ -24,8 +24,8 @@ import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
  * Each row also holds what a hit shows (title, slug, summary), so a page of results is read from
  * the index alone.
  *
- * At each start-up the triggers are (re)made from the declarations, and a type whose indexed rows
- * differ from its published rows (a new type, a changed declaration, a table rebuilt by a schema
+ * At each start-up the triggers are (re)made from the declarations (those of a type no longer
+ * searchable are dropped, and its rows removed), and a type whose indexed rows differ from its published rows (a new type, a changed declaration, a table rebuilt by a schema
  * change) is indexed again from its table.
  */
 
@@ -258,6 +258,39 @@ const sqliteRebuild = async (knex: Knex, type: IndexedType): Promise<void> => {
   });
 };
 
+/**
+ * Drops the triggers (and on PostgreSQL their functions) that index a table whose type is no longer
+ * searchable: its table may well still exist, and without this each write to it would put its
+ * entries back in the index after the start-up removed them, and a search of every type (which
+ * does not filter on the type: services/search.ts) would show them.
+ */
+const dropStaleTriggers = async (knex: Knex, postgres: boolean, types: IndexedType[]): Promise<void> => {
+  const kept = new Set(types.map((type) => `ri_search_${type.table}`));
+  if (postgres) {
+    // The index's own triggers (on ri_search itself, which keep the word rows) are not a type's.
+    const stale = rowsOf(
+      await knex.raw<RawRows<{ name: string; table: string }>>(
+        `SELECT t.tgname AS name, c.relname AS "table" FROM pg_trigger t
+           JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE NOT t.tgisinternal AND n.nspname = current_schema() AND t.tgname LIKE 'ri\\_search\\_%'
+            AND c.relname <> ?`,
+        [PG_TABLE],
+      ),
+    ).filter(({ name }) => !kept.has(name));
+    for (const { name, table } of stale) {
+      await knex.raw(`DROP TRIGGER IF EXISTS ${quote(name)} ON ${quote(table)}`);
+      await knex.raw(`DROP FUNCTION IF EXISTS ${quote(name)}()`);
+    }
+    return;
+  }
+  const stale = rowsOf(
+    await knex.raw<RawRows<{ name: string }>>(
+      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ri\\_search\\_%' ESCAPE '\\'`,
+    ),
+  ).filter(({ name }) => !kept.has(name.replace(/_(insert|update|delete)$/, '')));
+  for (const { name } of stale) await knex.raw(`DROP TRIGGER IF EXISTS ${quote(name)}`);
+};
+
 const countOf = async (knex: Knex, sql: string, bindings: string[] = []): Promise<number> => {
   const rows = rowsOf(await knex.raw<RawRows<{ n: number | string }>>(sql, bindings));
   return Number(rows[0]?.n ?? 0);
@@ -273,13 +306,15 @@ export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
   const types = indexedTypes(strapi);
   if (postgres) await postgresSchema(knex, types);
   else await sqliteSchema(knex, types);
+  await dropStaleTriggers(knex, postgres, types);
 
   await knex.raw(
     `CREATE TABLE IF NOT EXISTS ${META_TABLE} (uid VARCHAR(255) PRIMARY KEY, definition VARCHAR(64) NOT NULL)`,
   );
   const indexTable = postgres ? PG_TABLE : FTS_TABLE;
   // A type no longer searchable leaves the index (its word rows and counts go with it, by the
-  // triggers): the index then holds the searchable types only, which a search of every type relies on.
+  // triggers; its own triggers were dropped above): the index then holds the searchable types only,
+  // which a search of every type relies on.
   const uids = types.map((type) => type.uid);
   const placeholders = uids.map(() => '?').join(', ');
   await knex.raw(`DELETE FROM ${indexTable} WHERE uid NOT IN (${placeholders})`, uids);
