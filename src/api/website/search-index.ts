@@ -25,8 +25,9 @@ import { literal, quote, rowsOf, type RawRows } from '../../platform/sql';
  * the index alone.
  *
  * At each start-up the triggers are (re)made from the declarations (those of a type no longer
- * searchable are dropped, and its rows removed), and a type whose indexed rows differ from its published rows (a new type, a changed declaration, a table rebuilt by a schema
- * change) is indexed again from its table.
+ * searchable are dropped, and its rows removed), and a type whose indexed rows differ from its
+ * published rows (a new type, a changed declaration, a table rebuilt by a schema change) is
+ * indexed again from its table.
  */
 
 export const PG_TABLE = 'ri_search';
