@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { randomSecrets } from './secrets';
 
@@ -13,6 +14,48 @@ export interface TestDatabase {
   env: Record<string, string>;
   drop(): Promise<void>;
 }
+
+/** SQL straight on a test database, whichever its client (no server in between). */
+export interface SqlSession {
+  /** The rows a statement reads, as plain objects. */
+  rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Runs statements (on SQLite, several may be given at once). */
+  run(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `readonly`: SQLite's file is opened read-only (PostgreSQL: no difference). */
+export const sqlOn = async (database: TestDatabase, { readonly = false } = {}): Promise<SqlSession> => {
+  if (database.client === 'sqlite') {
+    const db = new Database(database.env.DATABASE_FILENAME, { readonly });
+    return {
+      rows: <T>(sql: string) => Promise.resolve(db.prepare(sql).all() as T[]),
+      run: (sql) => {
+        db.exec(sql);
+        return Promise.resolve();
+      },
+      close: () => {
+        db.close();
+        return Promise.resolve();
+      },
+    };
+  }
+  const client = new Client({
+    host: database.env.DATABASE_HOST,
+    port: Number(database.env.DATABASE_PORT),
+    database: database.env.DATABASE_NAME,
+    user: database.env.DATABASE_USERNAME,
+    password: database.env.DATABASE_PASSWORD,
+  });
+  await client.connect();
+  return {
+    rows: async <T>(sql: string) => (await client.query(sql)).rows as T[],
+    run: async (sql) => {
+      await client.query(sql);
+    },
+    close: () => client.end(),
+  };
+};
 
 /** The PostgreSQL server the harness and the benchmarks create their databases on. */
 export const pgAdminUrl = (): string =>

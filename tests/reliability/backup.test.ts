@@ -2,10 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import request from 'supertest';
-import { createTestDatabase, type TestDatabase, type TestDatabaseClient } from '../helpers/database';
+import { createTestDatabase, sqlOn, type TestDatabase, type TestDatabaseClient } from '../helpers/database';
 import { png } from '../helpers/images';
 import { adminOf, createMember, eventually, ownDatabase, type OwnDatabase } from '../helpers/instances';
 import { runNode } from '../helpers/run-node';
@@ -27,42 +25,18 @@ type Rows = Record<string, string[]>;
 /** Every row of every table, as sorted JSON lines (the order rows are stored in does not matter). */
 const everything = async (database: TestDatabase): Promise<Rows> => {
   const tables: Rows = {};
-  if (database.client === 'sqlite') {
-    const db = new Database(database.env.DATABASE_FILENAME, { readonly: true });
-    try {
-      const names = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        .all() as Array<{ name: string }>;
-      for (const { name } of names) {
-        tables[name] = db
-          .prepare(`SELECT * FROM "${name}"`)
-          .all()
-          .map((row) => JSON.stringify(row))
-          .sort();
-      }
-    } finally {
-      db.close();
-    }
-    return tables;
-  }
-  const client = new Client({
-    host: database.env.DATABASE_HOST,
-    port: Number(database.env.DATABASE_PORT),
-    database: database.env.DATABASE_NAME,
-    user: database.env.DATABASE_USERNAME,
-    password: database.env.DATABASE_PASSWORD,
-  });
-  await client.connect();
+  const sql = await sqlOn(database, { readonly: true });
   try {
-    const names = await client.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+    const names = await sql.rows<{ name: string }>(
+      database.client === 'sqlite'
+        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
     );
-    for (const { table_name: name } of names.rows) {
-      const rows = await client.query(`SELECT * FROM "${name}"`);
-      tables[name] = rows.rows.map((row) => JSON.stringify(row)).sort();
+    for (const { name } of names) {
+      tables[name] = (await sql.rows(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
     }
   } finally {
-    await client.end();
+    await sql.close();
   }
   return tables;
 };

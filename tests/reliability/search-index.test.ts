@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import request from 'supertest';
-import type { TestDatabaseClient } from '../helpers/database';
+import { sqlOn, type SqlSession, type TestDatabaseClient } from '../helpers/database';
 import { adminOf, ownDatabase, type OwnDatabase } from '../helpers/instances';
 
 /**
@@ -16,44 +14,9 @@ import { adminOf, ownDatabase, type OwnDatabase } from '../helpers/instances';
 const CLIENT: TestDatabaseClient = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 const GONE = 'api::gone-thing.gone-thing';
 
-/** Runs statements on the test's own database, and reads a number back. */
-interface Sql {
-  run(sql: string): Promise<void>;
-  number(sql: string): Promise<number>;
-  close(): Promise<void>;
-}
-
-const connect = async (env: Record<string, string>): Promise<Sql> => {
-  if (CLIENT === 'sqlite') {
-    const db = new Database(env.DATABASE_FILENAME);
-    return {
-      run: (sql) => {
-        db.exec(sql);
-        return Promise.resolve();
-      },
-      number: (sql) => Promise.resolve(Number((db.prepare(sql).get() as { n: number | string }).n)),
-      close: () => {
-        db.close();
-        return Promise.resolve();
-      },
-    };
-  }
-  const client = new Client({
-    host: env.DATABASE_HOST,
-    port: Number(env.DATABASE_PORT),
-    database: env.DATABASE_NAME,
-    user: env.DATABASE_USERNAME,
-    password: env.DATABASE_PASSWORD,
-  });
-  await client.connect();
-  return {
-    run: async (sql) => {
-      await client.query(sql);
-    },
-    number: async (sql) => Number((await client.query<{ n: number | string }>(sql)).rows[0].n),
-    close: () => client.end(),
-  };
-};
+/** The number a statement reads (its column `n`). */
+const numberOf = async (sql: SqlSession, statement: string): Promise<number> =>
+  Number((await sql.rows<{ n: number | string }>(statement))[0].n);
 
 /** The table and triggers an earlier version made for a type then searchable. */
 const EARLIER: Record<TestDatabaseClient, string[]> = {
@@ -124,35 +87,35 @@ describe('a type no longer searchable', () => {
     expect(theme.status).toBe(201);
     await first.stop();
 
-    let sql = await connect(own.database.env);
+    let sql = await sqlOn(own.database);
     try {
       for (const statement of EARLIER[CLIENT]) await sql.run(statement);
       await sql.run(`INSERT INTO ri_search_meta (uid, definition) VALUES ('${GONE}', 'earlier')`);
       await sql.run(publish('Zorglub des marais'));
       // The earlier state is what it claims to be: the entry is in the index.
-      expect(await sql.number(indexed)).toBe(1);
+      expect(await numberOf(sql, indexed)).toBe(1);
       if (CLIENT === 'postgres') {
-        expect(await sql.number(wordRows)).toBeGreaterThan(0);
-        expect(await sql.number(counted)).toBeGreaterThan(0);
+        expect(await numberOf(sql, wordRows)).toBeGreaterThan(0);
+        expect(await numberOf(sql, counted)).toBeGreaterThan(0);
       }
     } finally {
       await sql.close();
     }
 
     const second = await own.start();
-    sql = await connect(own.database.env);
+    sql = await sqlOn(own.database);
     try {
-      expect(await sql.number(indexed)).toBe(0);
-      expect(await sql.number(`SELECT COUNT(*) AS n FROM ri_search_meta WHERE uid = '${GONE}'`)).toBe(0);
-      expect(await sql.number(triggers)).toBe(0);
+      expect(await numberOf(sql, indexed)).toBe(0);
+      expect(await numberOf(sql, `SELECT COUNT(*) AS n FROM ri_search_meta WHERE uid = '${GONE}'`)).toBe(0);
+      expect(await numberOf(sql, triggers)).toBe(0);
       if (CLIENT === 'postgres') {
-        expect(await sql.number(wordRows)).toBe(0);
-        expect(await sql.number(counted)).toBe(0);
+        expect(await numberOf(sql, wordRows)).toBe(0);
+        expect(await numberOf(sql, counted)).toBe(0);
       }
       // Its table is still there (the start-up did not drop it), and a write to it indexes nothing.
       await sql.run(publish('Zorglub des montagnes'));
-      expect(await sql.number('SELECT COUNT(*) AS n FROM gone_things')).toBe(2);
-      expect(await sql.number(indexed)).toBe(0);
+      expect(await numberOf(sql, 'SELECT COUNT(*) AS n FROM gone_things')).toBe(2);
+      expect(await numberOf(sql, indexed)).toBe(0);
     } finally {
       await sql.close();
     }

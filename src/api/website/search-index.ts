@@ -62,6 +62,10 @@ export interface IndexedType {
   columns: Record<Weight, string[]>;
 }
 
+/** The trigger that indexes a type's table (on PostgreSQL, its function too; on SQLite, one per event). */
+const triggerOf = (type: IndexedType): string => `ri_search_${type.table}`;
+const SQLITE_EVENTS = ['insert', 'update', 'delete'] as const;
+
 /** The tables and columns of each searchable type. */
 export const indexedTypes = (strapi: Core.Strapi): IndexedType[] =>
   SEARCHABLE.map((spec: Searchable) => {
@@ -187,7 +191,7 @@ const postgresSchema = async (knex: Knex, types: IndexedType[]): Promise<void> =
     FOR EACH STATEMENT EXECUTE FUNCTION ${PG_TERMS}_removed()`);
 
   for (const type of types) {
-    const name = `ri_search_${type.table}`;
+    const name = triggerOf(type);
     await knex.raw(`CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP <> 'INSERT' THEN
@@ -229,15 +233,13 @@ const sqliteSchema = async (knex: Knex, types: IndexedType[]): Promise<void> => 
     ${FTS_STORED.map((stored) => `${stored} UNINDEXED`).join(', ')},
     a, b, c, tokenize = 'unicode61 remove_diacritics 2')`);
   for (const type of types) {
-    const name = `ri_search_${type.table}`;
+    const name = triggerOf(type);
     const insert = `INSERT INTO ${FTS_TABLE} (${FTS_STORED.join(', ')}, a, b, c)
       SELECT ${literal(type.uid)}, NEW.id, NEW.document_id, NEW.locale, ${shown(type, 'NEW')},
         ${ftsText(type, 'A', 'NEW')}, ${ftsText(type, 'B', 'NEW')}, ${ftsText(type, 'C', 'NEW')}
       WHERE NEW.published_at IS NOT NULL;`;
     const remove = `DELETE FROM ${FTS_TABLE} WHERE uid = ${literal(type.uid)} AND entry_id = OLD.id;`;
-    for (const event of ['insert', 'update', 'delete']) {
-      await knex.raw(`DROP TRIGGER IF EXISTS ${name}_${event}`);
-    }
+    for (const event of SQLITE_EVENTS) await knex.raw(`DROP TRIGGER IF EXISTS ${name}_${event}`);
     await knex.raw(`CREATE TRIGGER ${name}_insert AFTER INSERT ON ${quote(type.table)} BEGIN ${insert} END`);
     await knex.raw(
       `CREATE TRIGGER ${name}_update AFTER UPDATE ON ${quote(type.table)} BEGIN ${remove} ${insert} END`,
@@ -266,8 +268,8 @@ const sqliteRebuild = async (knex: Knex, type: IndexedType): Promise<void> => {
  * does not filter on the type: services/search.ts) would show them.
  */
 const dropStaleTriggers = async (knex: Knex, postgres: boolean, types: IndexedType[]): Promise<void> => {
-  const kept = new Set(types.map((type) => `ri_search_${type.table}`));
   if (postgres) {
+    const kept = new Set(types.map(triggerOf));
     // The index's own triggers (on ri_search itself, which keep the word rows) are not a type's.
     const stale = rowsOf(
       await knex.raw<RawRows<{ name: string; table: string }>>(
@@ -284,11 +286,12 @@ const dropStaleTriggers = async (knex: Knex, postgres: boolean, types: IndexedTy
     }
     return;
   }
+  const kept = new Set(types.flatMap((type) => SQLITE_EVENTS.map((event) => `${triggerOf(type)}_${event}`)));
   const stale = rowsOf(
     await knex.raw<RawRows<{ name: string }>>(
       `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ri\\_search\\_%' ESCAPE '\\'`,
     ),
-  ).filter(({ name }) => !kept.has(name.replace(/_(insert|update|delete)$/, '')));
+  ).filter(({ name }) => !kept.has(name));
   for (const { name } of stale) await knex.raw(`DROP TRIGGER IF EXISTS ${quote(name)}`);
 };
 
