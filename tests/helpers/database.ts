@@ -25,7 +25,10 @@ export interface SqlSession {
 }
 
 /** `readonly`: SQLite's file is opened read-only (PostgreSQL: no difference). */
-export const sqlOn = async (database: TestDatabase, { readonly = false } = {}): Promise<SqlSession> => {
+export const sqlOn = async (
+  database: Pick<TestDatabase, 'client' | 'env'>,
+  { readonly = false } = {},
+): Promise<SqlSession> => {
   if (database.client === 'sqlite') {
     const db = new Database(database.env.DATABASE_FILENAME, { readonly });
     return {
@@ -55,6 +58,16 @@ export const sqlOn = async (database: TestDatabase, { readonly = false } = {}): 
     },
     close: () => client.end(),
   };
+};
+
+/** The shared test server's database (the global setup put its settings in the environment). */
+export const sharedTestDatabase = (): Pick<TestDatabase, 'client' | 'env'> => {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('DATABASE_') && entry[1] !== undefined,
+    ),
+  );
+  return { client: env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite', env };
 };
 
 /** The PostgreSQL server the harness and the benchmarks create their databases on. */

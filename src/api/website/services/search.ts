@@ -97,6 +97,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
   const kindsOf = `ARRAY(SELECT k.kind FROM ${PG_KINDS} k WHERE k.uid = ANY(?))`;
 
+  // The lexemes whose counts this instance is folding now: a search that still sees their rows
+  // (the fold has not committed yet) does not start another fold of them.
+  const folding = new Set<string>();
+  /** Folds a lexeme's per-write counts in the background (`compactDf`), once at a time. */
+  const fold = (lexeme: string): void => {
+    if (folding.has(lexeme)) return;
+    folding.add(lexeme);
+    compactDf(knex, lexeme)
+      .catch((error: unknown) => {
+        strapi.log.warn(`[search] folding the counts of "${lexeme}": ${(error as Error).message}`);
+      })
+      .finally(() => {
+        folding.delete(lexeme);
+      });
+  };
+
   /**
    * PostgreSQL, in one statement: the lexemes each word of the query needs, as groups (an entry is a
    * hit when it has a lexeme of every group). A word gives its stems (none for a stop word such as
@@ -227,11 +243,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       knex.raw<RawRows<{ n: string | number; parts?: string | number }>>(total, totalBindings),
     ]);
-    if (Number(rowsOf(count)[0]?.parts ?? 0) > foldAfter()) {
-      compactDf(knex, lexemes[0]).catch((error: unknown) => {
-        strapi.log.warn(`[search] folding the counts of "${lexemes[0]}": ${(error as Error).message}`);
-      });
-    }
+    if (Number(rowsOf(count)[0]?.parts ?? 0) > foldAfter()) fold(lexemes[0]);
     return ranked(rows, count);
   };
 
