@@ -18,6 +18,8 @@ const queriesFor = async (
   return { status: response.status, queries, statements, items };
 };
 
+const postgres = process.env.TEST_DATABASE === 'postgres';
+
 /**
  * The statements that fold a word's search counts (PostgreSQL; services/search.ts `fold`,
  * search-index.ts `compactDf`): background work a search may start, not what it reads.
@@ -115,7 +117,6 @@ describe('list endpoints run a number of queries that does not grow with the pag
 });
 
 describe('search reads its index only, by the path its words call for', () => {
-  const postgres = process.env.TEST_DATABASE === 'postgres';
   const reads = (statements: string[], table: string): boolean =>
     statements.some((sql) => new RegExp(`\\b${table}\\b`).test(sql));
 
@@ -178,7 +179,6 @@ describe('search reads its index only, by the path its words call for', () => {
 });
 
 describe("a word's search counts are folded by one search at a time", () => {
-  const postgres = process.env.TEST_DATABASE === 'postgres';
   const created: string[] = [];
   const run = crypto.randomUUID().slice(0, 8);
 
@@ -217,22 +217,16 @@ describe("a word's search counts are folded by one search at a time", () => {
       return;
     }
     const sql = await sqlOn(sharedTestDatabase());
-    const rowsOfWord = async (): Promise<number> =>
-      Number(
-        (
-          await sql.rows<{ n: string }>(`SELECT COUNT(*) AS n FROM ri_search_df WHERE lexeme LIKE 'tamarin%'`)
-        )[0].n,
-      );
-    const waitingFolds = async (): Promise<number> =>
-      Number(
-        (
-          await sql.rows<{ n: string }>(
-            `SELECT COUNT(*) AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND pid <> pg_backend_pid()
-                AND query ILIKE '%delete from ri_search_df%' AND wait_event_type = 'Lock'`,
-          )
-        )[0].n,
-      );
+    const countOf = async (statement: string): Promise<number> =>
+      Number((await sql.rows<{ n: string }>(statement))[0].n);
+    const rowsOfWord = (): Promise<number> =>
+      countOf(`SELECT COUNT(*) AS n FROM ri_search_df WHERE lexeme LIKE 'tamarin%'`);
+    const waitingFolds = (): Promise<number> =>
+      countOf(`SELECT COUNT(*) AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                  AND query ILIKE '%delete from ri_search_df%' AND wait_event_type = 'Lock'`);
+    const until = (count: () => Promise<number>, value: number, what: string): Promise<true> =>
+      eventually(async () => ((await count()) === value ? true : undefined), 30_000, what);
     try {
       expect(await rowsOfWord()).toBe(3);
       await sql.run('BEGIN');
@@ -241,11 +235,7 @@ describe("a word's search counts are folded by one search at a time", () => {
       const first = await search(10);
       expect(first.status).toBe(200);
       expect(first.items).toBe(3);
-      await eventually(
-        async () => ((await waitingFolds()) === 1 ? true : undefined),
-        30_000,
-        "the first search's fold waiting on the lock",
-      );
+      await until(waitingFolds, 1, "the first search's fold waiting on the lock");
 
       const second = await search(5);
       expect(second.status).toBe(200);
@@ -255,7 +245,7 @@ describe("a word's search counts are folded by one search at a time", () => {
       expect(await waitingFolds()).toBe(1);
 
       await sql.run('COMMIT');
-      await eventually(async () => ((await rowsOfWord()) === 1 ? true : undefined), 30_000, 'the fold');
+      await until(rowsOfWord, 1, 'the fold');
       const third = await search(4);
       expect(third.items).toBe(3);
       expect(folds(third.statements)).toEqual([]);
@@ -265,11 +255,7 @@ describe("a word's search counts are folded by one search at a time", () => {
       expect(await rowsOfWord()).toBe(3);
       const fourth = await search(10);
       expect(fourth.items).toBe(5);
-      await eventually(
-        async () => ((await rowsOfWord()) === 1 ? true : undefined),
-        30_000,
-        'the second fold',
-      );
+      await until(rowsOfWord, 1, 'the second fold');
     } finally {
       await sql.close();
     }
